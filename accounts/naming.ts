@@ -122,5 +122,4 @@ export class Naming {
   get remediationRoleName(): string {
     return `${this.prefix}-remediation`;
   }
-
 }
