@@ -64,3 +64,12 @@ export function onlyResource(stack: StackJson, type: string): any {
 export function parsePolicy(json: string): { Version: string; Statement: any[] } {
   return JSON.parse(json);
 }
+
+/** Synthesizes constructs built in a bare test stack (for module tests); returns the stack JSON. */
+export function synthConstructs(build: (scope: import('constructs').Construct) => void): StackJson {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { Testing, TerraformStack } = require('cdktf') as typeof import('cdktf');
+  const stack = new TerraformStack(Testing.app(), 'test');
+  build(stack);
+  return JSON.parse(Testing.synth(stack));
+}
