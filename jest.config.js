@@ -3,7 +3,10 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/__tests__'],
   testMatch: ['**/*.test.ts'],
+  globalSetup: '<rootDir>/__tests__/helpers/global-setup.ts',
   // swc strips types without type-checking: fast. `npm run typecheck` checks types once.
   transform: { '^.+\\.ts$': ['@swc/jest', { jsc: { target: 'es2022' } }] },
   testTimeout: 60000,
+  // Two workers on the two-core machines this runs on (jest's default leaves one core idle).
+  maxWorkers: 2,
 };

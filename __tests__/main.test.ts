@@ -20,11 +20,11 @@ function runMain(config: unknown) {
 }
 
 describe('main.ts', () => {
-  test('synthesizes the eight stacks of a valid organization', () => {
+  test('synthesizes the nine stacks of a valid organization', () => {
     const result = runMain(exampleCopy());
     expect(result.status).toBe(0);
-    expect(result.stdout).toContain('Synthesized 8 stacks: bootstrap, management, logging, auth, transversal, dev, staging, prod');
-    expect(readdirSync(join(result.outdir, 'stacks')).sort()).toEqual(['auth', 'bootstrap', 'dev', 'logging', 'management', 'prod', 'staging', 'transversal']);
+    expect(result.stdout).toContain('Synthesized 9 stacks: bootstrap, management, logging, auth, transversal, dev, staging, prod, compliance');
+    expect(readdirSync(join(result.outdir, 'stacks')).sort()).toEqual(['auth', 'bootstrap', 'compliance', 'dev', 'logging', 'management', 'prod', 'staging', 'transversal']);
   });
 
   test('fails on an invalid organization with every problem listed, writing nothing', () => {

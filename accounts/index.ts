@@ -10,3 +10,4 @@ export const organization: OrganizationInput = exampleOrganization;
 export * from './schema';
 export * from './validate';
 export { Naming } from './naming';
+export { accountRegions } from './regions';

@@ -6,6 +6,14 @@
  * here, once, so every consumer reads a fully resolved config.
  */
 import { z } from 'zod';
+import { exceptionSchema } from './exceptions';
+import { guardrailsSchema } from './organization-policies';
+import { identitySchema } from './identity';
+import { pipelineSchema } from './pipeline';
+import { loggingSchema } from './logging';
+import { complianceSchema } from './compliance';
+import { networkSchema } from './network';
+import { securityServicesSchema } from './security-services';
 
 /** Account roles; each stack class builds one role. */
 export const ACCOUNT_ROLES = ['management', 'logging', 'auth', 'transversal', 'workload'] as const;
@@ -79,6 +87,24 @@ export const organizationSchema = z.strictObject({
   organizationalUnits: z.array(ouSchema),
   /** Every account of the organization, the management account included. */
   accounts: z.array(accountSchema).min(1),
+  /** AWS Organizations id, e.g. "o-a1b2c3d4e5"; access roles then require aws:PrincipalOrgID. @default none (they require aws:PrincipalAccount = auth) */
+  organizationId: z.string().regex(/^o-[a-z0-9]{10,32}$/, { error: 'is not an organization id; fix: copy it from AWS Organizations, e.g. "o-a1b2c3d4e5"' }).optional(),
+  /** Password policy, access levels, users, break-glass, Identity Center (accounts/identity.ts). @default the PCI defaults */
+  identity: identitySchema.prefault({}),
+  /** Delegated administrator of the security services and quarantine (accounts/organization-policies.ts). @default {} */
+  guardrails: guardrailsSchema.prefault({}),
+  /** Deploy pipeline: source repository, approvers, log retention, external CI (accounts/pipeline.ts). @default CodeCommit, branch main */
+  pipeline: pipelineSchema.prefault({}),
+  /** Conformance pack exclusions and pack size (accounts/compliance.ts). @default no exclusions, 130 rules per pack */
+  compliance: complianceSchema.prefault({}),
+  /** Log archive retention, trail owner, alarm subscribers, log readers (accounts/logging.ts). @default the PCI defaults */
+  logging: loggingSchema.prefault({}),
+  /** Accepted deviations, each with justification, owner and expiry (accounts/exceptions.ts). @default [] */
+  exceptions: z.array(exceptionSchema).default([]),
+  /** Workload VPCs: range, zones, egress allow-list, open ports (accounts/network.ts). @default no VPC */
+  network: networkSchema.prefault({}),
+  /** GuardDuty, Security Hub, Inspector, Access Analyzer (accounts/security-services.ts). @default all on */
+  securityServices: securityServicesSchema.prefault({}),
 });
 
 /** An organization as written by a platform team (optional fields may be left out). */

@@ -7,6 +7,14 @@
  * how to fix it. Nothing is synthesized from an invalid config.
  */
 import { ROOT_OU, REQUIRED_ROLES, organizationSchema, type Organization } from './schema';
+import { guardrailsRules } from './organization-policies';
+import { identityRules } from './identity';
+import { pipelineRules } from './pipeline';
+import { loggingRules } from './logging';
+import { complianceRules } from './compliance';
+import { exceptionRules } from './exceptions';
+import { networkRules } from './network';
+import { securityServicesRules } from './security-services';
 
 /** One thing wrong with the config. */
 export interface Problem {
@@ -157,4 +165,4 @@ const regions: Rule = (org) => {
 };
 
 /** Every semantic rule; a new config area adds its rules here. */
-const rules: readonly Rule[] = [uniqueAccounts, requiredRoles, accountShape, organizationalUnits, regions];
+const rules: readonly Rule[] = [uniqueAccounts, requiredRoles, accountShape, organizationalUnits, regions, guardrailsRules, identityRules, loggingRules, complianceRules, exceptionRules, pipelineRules, networkRules, securityServicesRules];

@@ -7,6 +7,7 @@ import { Naming, validateOrganization, type Organization } from '../accounts';
 import { AccountStack } from './account-stack';
 import { AuthStack } from './auth-stack';
 import { BootstrapStack } from './bootstrap-stack';
+import { ComplianceStack } from './compliance-stack';
 import type { LandingZoneStack } from './landing-zone-stack';
 import { LoggingStack } from './logging-stack';
 import { ManagementStack } from './management-stack';
@@ -14,12 +15,18 @@ import { TransversalStack } from './transversal-stack';
 import { WorkloadStack } from './workload-stack';
 
 export interface LandingZone {
+  /** The validated organization the stacks are built from. */
+  readonly org: Organization;
+  /** Its physical names. */
+  readonly names: Naming;
   readonly bootstrap: BootstrapStack;
   readonly management: ManagementStack;
   readonly logging: LoggingStack;
   readonly auth: AuthStack;
   readonly transversal: TransversalStack;
   readonly workloads: WorkloadStack[];
+  /** Organization conformance packs and aggregator (Config delegated administrator), after every account stack. */
+  readonly compliance: ComplianceStack;
   /** Every stack, in deploy order. */
   readonly all: LandingZoneStack[];
   /** Workload accounts without an id yet: the management stack creates them, their stacks come on the next run. */
@@ -46,15 +53,21 @@ export function buildLandingZone(app: App, org: Organization): LandingZone {
   const workloads = names.existingAccounts
     .filter((a) => a.role === 'workload')
     .map((account) => afterLogging(new WorkloadStack(app, names, account)));
+  // Conformance packs need a Config recorder in every member account: after every account stack.
+  const compliance = new ComplianceStack(app, names);
+  for (const stack of [logging, auth, transversal, ...workloads]) compliance.addDependency(stack);
   const pendingAccounts = org.accounts.filter((a) => a.id === undefined).map((a) => a.name);
   return {
+    org,
+    names,
     bootstrap,
     management,
     logging,
     auth,
     transversal,
     workloads,
-    all: [bootstrap, management, logging, auth, transversal, ...workloads],
+    compliance,
+    all: [bootstrap, management, logging, auth, transversal, ...workloads, compliance],
     pendingAccounts,
   };
 }

@@ -7,6 +7,7 @@ import { Construct } from 'constructs';
 import { S3Backend, TerraformStack } from 'cdktf';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { type Account, type Naming, type Organization } from '../accounts';
+import { accountRegions } from '../accounts/regions';
 
 /** An account that exists (has an id), the only kind a stack deploys into. */
 export type ExistingAccount = Account & { readonly id: string };
@@ -51,9 +52,9 @@ export class LandingZoneStack extends TerraformStack {
     });
   }
 
-  /** Regions this account works in, home region first. */
+  /** Regions this account works in, home region first (accounts/regions.ts: the packs cover it there). */
   get regions(): string[] {
-    return [...new Set([this.org.homeRegion, ...(this.account.regions ?? [])])];
+    return accountRegions(this.org, this.account);
   }
 
   /** The provider for `region`: the default one for the home region, an alias otherwise. */

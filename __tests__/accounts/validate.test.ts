@@ -41,7 +41,8 @@ describe('validateOrganization', () => {
       account(org, 'staging').email = 'AWS-DEV@example.com';
       account(org, 'prod').name = 'dev';
     });
-    expect(error.problems.map((p) => p.path)).toEqual(['accounts[5].id', 'accounts[6].name', 'accounts[5].email']);
+    // The renamed account also leaves its VPC entry (network.vpcs.prod) without a workload account.
+    expect(error.problems.map((p) => p.path)).toEqual(['accounts[5].id', 'accounts[6].name', 'accounts[5].email', 'network.vpcs.prod']);
     expect(error.message).toContain('accounts[5].id: duplicates accounts[4].id; fix: every account needs its own id (received "555555555555")');
     expect(error.message).toContain('accounts[6].name: duplicates accounts[4].name');
     expect(error.message).toContain('accounts[5].email: duplicates accounts[4].email');

@@ -1,14 +1,19 @@
 /**
  * Test glue around cdktf: synthesize an organization into a temporary folder and
  * read the Terraform JSON back. Results are cached per config object within a
- * test file, so a file that asserts many things synthesizes once.
+ * test file, so a file that asserts many things synthesizes once; the example
+ * organization is synthesized once per test run (global-setup.ts) and read back.
  */
 import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { App } from 'cdktf';
 import { exampleOrganization } from '../../accounts/example';
-import type { OrganizationInput } from '../../accounts';
-import { synthesize, type LandingZone } from '../../stacks/app';
+import { validateOrganization, type OrganizationInput } from '../../accounts';
+import { buildLandingZone, synthesize, type LandingZone } from '../../stacks/app';
+
+/** Set by global-setup.ts: where the example organization was synthesized for this run. */
+export const EXAMPLE_OUTDIR_ENV = 'LZ_TEST_EXAMPLE_OUTDIR';
 
 /** A synthesized stack: the Terraform JSON as cdktf wrote it. */
 export type StackJson = {
@@ -33,17 +38,35 @@ export function exampleCopy(): OrganizationInput {
   return structuredClone(exampleOrganization) as OrganizationInput;
 }
 
-export function synthOrg(input: OrganizationInput = exampleOrganization): Synthesized {
-  const cached = cache.get(input);
-  if (cached) return cached;
-  const outdir = mkdtempSync(join(tmpdir(), 'lz-synth-'));
-  const zone = synthesize(input, { outdir });
+/** Reads what a synth wrote to `outdir`. */
+function readOutput(outdir: string): Pick<Synthesized, 'stacks' | 'manifest'> {
   const stacks: Record<string, StackJson> = {};
   for (const name of readdirSync(join(outdir, 'stacks'))) {
     stacks[name] = JSON.parse(readFileSync(join(outdir, 'stacks', name, 'cdk.tf.json'), 'utf8'));
   }
-  const manifest = JSON.parse(readFileSync(join(outdir, 'manifest.json'), 'utf8'));
-  const result = { outdir, zone, stacks, manifest };
+  return { stacks, manifest: JSON.parse(readFileSync(join(outdir, 'manifest.json'), 'utf8')) };
+}
+
+export function synthOrg(input: OrganizationInput = exampleOrganization): Synthesized {
+  const cached = cache.get(input);
+  if (cached) return cached;
+  const shared = input === exampleOrganization ? process.env[EXAMPLE_OUTDIR_ENV] : undefined;
+  let result: Synthesized;
+  if (shared) {
+    // Synthesized once for the whole run; the constructs are rebuilt (in memory, no synth) only if a test reads them.
+    let zone: LandingZone | undefined;
+    result = {
+      outdir: shared,
+      ...readOutput(shared),
+      get zone() {
+        return (zone ??= buildLandingZone(new App({ outdir: mkdtempSync(join(tmpdir(), 'lz-zone-')) }), validateOrganization(input)));
+      },
+    };
+  } else {
+    const outdir = mkdtempSync(join(tmpdir(), 'lz-synth-'));
+    const zone = synthesize(input, { outdir });
+    result = { outdir, zone, ...readOutput(outdir) };
+  }
   cache.set(input, result);
   return result;
 }
@@ -73,3 +96,13 @@ export function synthConstructs(build: (scope: import('constructs').Construct) =
   build(stack);
   return JSON.parse(Testing.synth(stack));
 }
+
+/** The exception that excluding the dev account from the conformance packs needs. */
+export const DEV_EXCLUSION_EXCEPTION = {
+  id: 'EXC-100',
+  kind: 'excluded-account',
+  subject: 'dev',
+  justification: 'Sandbox without cardholder data, out of PCI scope',
+  owner: 'platform-team',
+  expires: '2999-12-31',
+} as const;

@@ -1,7 +1,12 @@
 import { Construct } from 'constructs';
-import { EbsEncryptionByDefault } from '@cdktf/provider-aws/lib/ebs-encryption-by-default';
 import { S3AccountPublicAccessBlock } from '@cdktf/provider-aws/lib/s3-account-public-access-block';
 import type { LandingZoneStack } from '../../stacks/landing-zone-stack';
+import { AccountAccess } from '../identity/account-access';
+import { AccountPasswordPolicy } from '../identity/password-policy';
+import { AccountConfig } from '../config/account-config';
+import { AccountDefaults } from './account-defaults';
+import { PipelineAccessRoles } from '../pipeline/pipeline-access-roles';
+import { RemediationAutomation } from '../remediation/remediation-automation';
 
 /**
  * What every account gets, whatever its role: S3 public access blocked for the
@@ -9,8 +14,18 @@ import type { LandingZoneStack } from '../../stacks/landing-zone-stack';
  * regions (PCI DSS 3.5.1).
  */
 export class AccountBaseline extends Construct {
+  /** AWS Config recorder, delivery channel and recorder status in every region of the account (PCI DSS 10.2.1, 11.5.2). */
+  readonly config: AccountConfig;
+
   constructor(scope: LandingZoneStack, id: string) {
     super(scope, id);
+    // PCI DSS 8.3.6-8.3.9 password rules, and the access-level and break-glass roles trusted by auth (modules/identity).
+    new AccountPasswordPolicy(this, 'password-policy', scope.org.identity.passwordPolicy);
+    new AccountAccess(this, 'access', { names: scope.names, account: scope.account, regions: scope.regions.map((region) => ({ region, provider: scope.providerFor(region) })) });
+    this.config = new AccountConfig(this, 'config', { stack: scope });
+    // The deploy role (trusted by the pipeline's deploy build only) and the read-only plan role (modules/pipeline).
+    new PipelineAccessRoles(this, 'pipeline-access', { names: scope.names, accountId: scope.account.id });
+    new RemediationAutomation(this, 'remediation', { stack: scope }); // SSM remediation documents + automation role (modules/remediation)
     new S3AccountPublicAccessBlock(this, 's3-public-access', {
       accountId: scope.account.id,
       blockPublicAcls: true,
@@ -18,8 +33,13 @@ export class AccountBaseline extends Construct {
       ignorePublicAcls: true,
       restrictPublicBuckets: true,
     });
-    for (const region of scope.regions) {
-      new EbsEncryptionByDefault(this, `ebs-encryption-${region}`, { enabled: true, provider: scope.providerFor(region) });
-    }
+    // EBS encryption by default with a customer managed key, and IMDSv2 for new instances (modules/baseline/account-defaults.ts).
+    // State move from the AWS-managed-key version: baseline/ebs-encryption-<region> is now baseline/defaults/ebs-encryption-<region>.
+    new AccountDefaults(this, 'defaults', {
+      accountId: scope.account.id,
+      regions: scope.regions.map((region) => ({ region, provider: scope.providerFor(region) })),
+      ebsKeyAlias: scope.names.ebsKeyAlias,
+      partition: scope.names.partition,
+    });
   }
 }

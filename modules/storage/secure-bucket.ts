@@ -29,8 +29,14 @@ export interface LogLifecycleProps {
 export interface SecureBucketProps {
   /** Globally unique bucket name (from the naming module). */
   readonly bucketName: string;
-  /** ARN of the KMS key for default SSE-KMS encryption. */
-  readonly kmsKeyArn: string;
+  /** ARN of the KMS key for default SSE-KMS encryption; required unless `encryption` is "SSE-S3". */
+  readonly kmsKeyArn?: string;
+  /**
+   * Default encryption. "SSE-S3" only where AWS supports nothing else: a server access
+   * logging target bucket (S3 User Guide, "Troubleshoot server access logging": SSE-KMS
+   * default encryption is not supported on target buckets). @default "SSE-KMS"
+   */
+  readonly encryption?: 'SSE-KMS' | 'SSE-S3';
   /** Statements added to the bucket policy (service writers, readers). @default none */
   readonly statements?: readonly PolicyStatement[];
   /** Server access logging target. @default no access logging (only the access log bucket itself should go without) */
@@ -59,6 +65,9 @@ export class SecureBucket extends Construct {
 
   constructor(scope: Construct, id: string, props: SecureBucketProps) {
     super(scope, id);
+    const encryption = props.encryption ?? 'SSE-KMS';
+    if (encryption === 'SSE-KMS' && !props.kmsKeyArn)
+      throw new Error(`SecureBucket ${props.bucketName}: SSE-KMS needs kmsKeyArn; fix: pass the key ARN, or encryption: "SSE-S3" for an access log target bucket`);
     const provider = props.provider;
     this.name = props.bucketName;
     this.arn = `arn:${props.partition ?? 'aws'}:s3:::${props.bucketName}`;
@@ -83,7 +92,11 @@ export class SecureBucket extends Construct {
     const versioning = new S3BucketVersioningA(this, 'versioning', { bucket, versioningConfiguration: { status: 'Enabled' }, provider });
     new S3BucketServerSideEncryptionConfigurationA(this, 'encryption', {
       bucket,
-      rule: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: 'aws:kms', kmsMasterKeyId: props.kmsKeyArn }, bucketKeyEnabled: true }],
+      rule: [
+        encryption === 'SSE-KMS'
+          ? { applyServerSideEncryptionByDefault: { sseAlgorithm: 'aws:kms', kmsMasterKeyId: props.kmsKeyArn }, bucketKeyEnabled: true }
+          : { applyServerSideEncryptionByDefault: { sseAlgorithm: 'AES256' } },
+      ],
       provider,
     });
 
