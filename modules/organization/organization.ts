@@ -3,6 +3,7 @@ import { OrganizationsAccount } from '@cdktf/provider-aws/lib/organizations-acco
 import { OrganizationsOrganization } from '@cdktf/provider-aws/lib/organizations-organization';
 import { OrganizationsOrganizationalUnit } from '@cdktf/provider-aws/lib/organizations-organizational-unit';
 import { ROOT_OU, type Organization } from '../../accounts';
+import type { ScpTarget } from './guardrails';
 
 export interface OrganizationProps {
   readonly org: Organization;
@@ -27,7 +28,7 @@ export class OrganizationStructure extends Construct {
   readonly ouIds = new Map<string, string>();
   readonly accounts = new Map<string, OrganizationsAccount>();
 
-  constructor(scope: Construct, id: string, props: OrganizationProps) {
+  constructor(scope: Construct, id: string, private readonly props: OrganizationProps) {
     super(scope, id);
     const { org } = props;
     this.organization = new OrganizationsOrganization(this, 'organization', {
@@ -64,5 +65,22 @@ export class OrganizationStructure extends Construct {
         }),
       );
     }
+  }
+
+  /**
+   * The id of a policy target: the root or OU id (Terraform references), or the
+   * account id — the literal one from the config when the account exists, the
+   * created account's reference otherwise.
+   */
+  targetId(target: ScpTarget): string {
+    if (target.kind === 'root') return this.ouIds.get(ROOT_OU)!;
+    if (target.kind === 'ou') {
+      const id = this.ouIds.get(target.path);
+      if (!id) throw new Error(`unknown OU "${target.path}"`);
+      return id;
+    }
+    const account = this.accounts.get(target.name);
+    if (!account) throw new Error(`unknown member account "${target.name}"`);
+    return this.props.org.accounts.find((a) => a.name === target.name)?.id ?? account.id;
   }
 }
