@@ -1,10 +1,26 @@
 import { Construct } from 'constructs';
 import type { Naming } from '../accounts';
+import { LogArchive } from '../modules/logging/log-archive';
+import { addOrganizationTrail } from '../modules/logging/organization-trail';
+import { FlowLogArchive } from '../modules/network/flow-log-archive';
+import { SecurityServices } from '../modules/security-services/security-services';
 import { AccountStack } from './account-stack';
 
 /** Log archive and security tooling account. */
 export class LoggingStack extends AccountStack {
   constructor(scope: Construct, names: Naming) {
     super(scope, names, names.account('logging'));
+    const logArchive = new LogArchive(this, 'log-archive', { names });
+    this.baseline.config.deliverAfter(logArchive.configBucket.policy); // this account's Config delivers into its own bucket
+    addOrganizationTrail(this, logArchive.key.arn); // unless logging.trailOwner is "management"
+    // Access logs of every log bucket land in the archive's access log bucket (a reference: after its policy exists).
+    const accessLogBucket = logArchive.accessLogBucket.policy.bucket;
+    new FlowLogArchive(this, 'flow-log-archive', { names, accessLogBucket }); // VPC and firewall flow logs of every workload VPC
+    if (names.delegatedAdministrator.id === this.account.id)
+      new SecurityServices(this, 'security-services', {
+        names,
+        regions: this.org.allowedRegions.map((region) => ({ region, provider: this.providerFor(region) })),
+        accessLogBucket,
+      });
   }
 }
