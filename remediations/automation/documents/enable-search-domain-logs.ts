@@ -1,0 +1,95 @@
+import type { AutomationDocument, Step } from '../model';
+import { arnHere, LOG_RETENTION_DAYS, type DocumentContext } from './context';
+
+/**
+ * opensearch-logs-to-cloudwatch / elasticsearch-logs-to-cloudwatch: publishes the error, search
+ * and index slow logs of a domain to CloudWatch Logs (PCI DSS 10.2.1). Additive: log publishing
+ * is applied without a blue/green deployment.
+ *
+ * Declaratively: create the domain's log group (an existing one is fine: onFailure Continue),
+ * keep it 12 months, and put the account's resource policy that lets the service write into
+ * the landing zone's log groups (same name every time, so it is idempotent and uses one of the
+ * 10 resource policies a region allows).
+ */
+function enableDomainLogs(ctx: DocumentContext, flavour: 'opensearch' | 'es'): AutomationDocument {
+  const logGroupPrefix = `/aws/${flavour === 'es' ? 'elasticsearch' : 'opensearch'}/${ctx.prefix}`;
+  const logGroup = `${logGroupPrefix}/{{ DomainName }}`;
+  const logGroupArn = arnHere('logs', `log-group:${logGroup}`);
+  const policy = JSON.stringify({
+    Version: '2012-10-17',
+    Statement: [
+      {
+        Effect: 'Allow',
+        Principal: { Service: 'es.amazonaws.com' },
+        Action: ['logs:PutLogEvents', 'logs:CreateLogStream'],
+        Resource: arnHere('logs', `log-group:${logGroupPrefix}/*`),
+        Condition: { StringEquals: { 'aws:SourceAccount': '{{ global:ACCOUNT_ID }}' } },
+      },
+    ],
+  });
+  const publishing = { CloudWatchLogsLogGroupArn: logGroupArn, Enabled: true };
+  const options = { ES_APPLICATION_LOGS: publishing, SEARCH_SLOW_LOGS: publishing, INDEX_SLOW_LOGS: publishing };
+  const prepare: Step[] = [
+    {
+      name: 'CreateLogGroup',
+      action: 'aws:executeAwsApi',
+      description: 'Creates the log group; it may already exist.',
+      onFailure: 'Continue',
+      isCritical: false,
+      inputs: { Service: 'logs', Api: 'CreateLogGroup', logGroupName: logGroup },
+    },
+    { name: 'SetRetention', action: 'aws:executeAwsApi', inputs: { Service: 'logs', Api: 'PutRetentionPolicy', logGroupName: logGroup, retentionInDays: LOG_RETENTION_DAYS } },
+    {
+      name: 'AllowLogDelivery',
+      action: 'aws:executeAwsApi',
+      inputs: { Service: 'logs', Api: 'PutResourcePolicy', policyName: `${ctx.prefix}-${flavour}-logs`, policyDocument: policy },
+    },
+  ];
+  if (flavour === 'opensearch') {
+    return {
+      id: 'EnableOpenSearchDomainLogs',
+      description: 'Publishes the error, search and index slow logs of an OpenSearch domain to CloudWatch Logs (opensearch-logs-to-cloudwatch).',
+      parameters: { DomainName: { type: 'String', description: 'Domain name (the Config resource id).' } },
+      resourceArn: arnHere('es', 'domain/{{ DomainName }}'),
+      steps: [
+        ...prepare,
+        { name: 'PublishLogs', action: 'aws:executeAwsApi', inputs: { Service: 'opensearch', Api: 'UpdateDomainConfig', DomainName: '{{ DomainName }}', LogPublishingOptions: options } },
+        {
+          name: 'AssertPublishing',
+          action: 'aws:assertAwsResourceProperty',
+          inputs: {
+            Service: 'opensearch',
+            Api: 'DescribeDomainConfig',
+            DomainName: '{{ DomainName }}',
+            PropertySelector: '$.DomainConfig.LogPublishingOptions.Options.ES_APPLICATION_LOGS.Enabled',
+            DesiredValues: ['True'],
+          },
+        },
+      ],
+    };
+  }
+  return {
+    id: 'EnableElasticsearchDomainLogs',
+    description: 'Publishes the error, search and index slow logs of an Elasticsearch domain to CloudWatch Logs (elasticsearch-logs-to-cloudwatch).',
+    parameters: { DomainName: { type: 'String', description: 'Domain name (the Config resource id).' } },
+    resourceArn: arnHere('es', 'domain/{{ DomainName }}'),
+    steps: [
+      ...prepare,
+      { name: 'PublishLogs', action: 'aws:executeAwsApi', inputs: { Service: 'es', Api: 'UpdateElasticsearchDomainConfig', DomainName: '{{ DomainName }}', LogPublishingOptions: options } },
+      {
+        name: 'AssertPublishing',
+        action: 'aws:assertAwsResourceProperty',
+        inputs: {
+          Service: 'es',
+          Api: 'DescribeElasticsearchDomainConfig',
+          DomainName: '{{ DomainName }}',
+          PropertySelector: '$.DomainConfig.LogPublishingOptions.Options.ES_APPLICATION_LOGS.Enabled',
+          DesiredValues: ['True'],
+        },
+      },
+    ],
+  };
+}
+
+export const enableOpenSearchDomainLogs = (ctx: DocumentContext) => enableDomainLogs(ctx, 'opensearch');
+export const enableElasticsearchDomainLogs = (ctx: DocumentContext) => enableDomainLogs(ctx, 'es');
