@@ -1,12 +1,12 @@
 /**
  * Offline Terraform checks: `terraform init -backend=false`, `validate` and
- * `plan -refresh=false` on a temporary copy of each synthesized stack, with fake
+ * `plan -refresh=false` on a temporary copy of the synthesized stacks, with fake
  * credentials and the provider's skip_* flags. The real output keeps its
  * assume_role and backend; only the copy is changed.
  */
 import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus, homedir, tmpdir } from 'node:os';
+import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 
@@ -85,17 +85,40 @@ export interface StackCheck {
   readonly ok: boolean;
   /** The step that failed, or "plan" when all passed. */
   readonly step: 'init' | 'validate' | 'plan';
+  /** Terraform's output for the failed step (the whole group's), or the stack's planned changes. */
   readonly output: string;
-  /** "Plan: N to add, ..." line of a successful plan. */
+  /** Planned changes of the stack, as "N to add, N to change, N to destroy". */
   readonly summary?: string;
-  readonly seconds: number;
 }
 
-/** Runs init, validate and plan for one synthesized stack file in its own temporary folder. */
-export async function checkStack(stack: string, stackFile: string, cliConfig: string): Promise<StackCheck> {
-  const started = Date.now();
-  const dir = mkdtempSync(join(tmpdir(), `lz-tf-${stack}-`));
-  writeFileSync(join(dir, 'main.tf.json'), JSON.stringify(offlineCopy(JSON.parse(readFileSync(stackFile, 'utf8')))));
+const ACTIONS = { add: /will be created|must be replaced/, change: /will be updated in-place/, destroy: /will be destroyed|must be replaced/ };
+
+/** Per-stack change counts from a plan's text: resource lines read "# module.<stack>.<address> will be created". */
+export function planSummaries(planText: string, stacks: readonly string[]): Map<string, string> {
+  const counts = new Map(stacks.map((s) => [s, { add: 0, change: 0, destroy: 0 }]));
+  for (const [, stack, what] of planText.matchAll(/^\s*# module\.([\w-]+)\.\S+ (.*)$/gm)) {
+    const c = counts.get(stack);
+    if (!c) continue;
+    for (const action of Object.keys(ACTIONS) as (keyof typeof ACTIONS)[]) if (ACTIONS[action].test(what)) c[action] += 1;
+  }
+  return new Map([...counts].map(([s, c]) => [s, `${c.add} to add, ${c.change} to change, ${c.destroy} to destroy`]));
+}
+
+/**
+ * Checks a group of stacks in one Terraform run: a root module that calls each
+ * stack's offline copy as a child module (each keeps its own provider blocks), so
+ * the provider schema is loaded once per step instead of once per stack. The
+ * group is initialized, validated and planned; each stack gets its own result.
+ */
+async function checkGroup(stackFiles: [string, string][], cliConfig: string): Promise<StackCheck[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'lz-tf-'));
+  const root: { module: Record<string, { source: string }> } = { module: {} };
+  for (const [stack, file] of stackFiles) {
+    mkdirSync(join(dir, stack));
+    writeFileSync(join(dir, stack, 'main.tf.json'), JSON.stringify(offlineCopy(JSON.parse(readFileSync(file, 'utf8')))));
+    root.module[stack] = { source: `./${stack}` };
+  }
+  writeFileSync(join(dir, 'main.tf.json'), JSON.stringify(root));
   const env = {
     ...process.env,
     TF_CLI_CONFIG_FILE: cliConfig,
@@ -111,26 +134,32 @@ export async function checkStack(stack: string, stackFile: string, cliConfig: st
     ['validate', ['validate', '-no-color']],
     ['plan', ['plan', '-refresh=false', '-input=false', '-lock=false', '-no-color', '-out=offline.tfplan']],
   ];
+  const stacks = stackFiles.map(([stack]) => stack);
   let output = '';
   for (const [step, args] of steps) {
     try {
-      const result = await run('terraform', args, { cwd: dir, env, maxBuffer: 64 * 1024 * 1024 });
+      const result = await run('terraform', args, { cwd: dir, env, maxBuffer: 256 * 1024 * 1024 });
       output = result.stdout + result.stderr;
     } catch (error: any) {
-      return { stack, ok: false, step, output: `${error.stdout ?? ''}${error.stderr ?? ''}`, seconds: (Date.now() - started) / 1000 };
+      const failure = `${error.stdout ?? ''}${error.stderr ?? ''}`;
+      // Errors name the module they come from; the other stacks of the group could not be checked past this step.
+      const named = stacks.filter((s) => failure.includes(`module.${s}`) || failure.includes(`${s}/main.tf.json`));
+      return stacks.map((stack) => ({
+        stack,
+        ok: false,
+        step,
+        output: named.length === 0 || named.includes(stack) ? failure : `not checked past ${step}: ${named.join(', ')} failed in the same group`,
+      }));
     }
   }
-  const summary = output.match(/^Plan: .*$/m)?.[0];
-  return { stack, ok: true, step: 'plan', output, summary, seconds: (Date.now() - started) / 1000 };
+  const summaries = planSummaries(output, stacks);
+  return stacks.map((stack) => ({ stack, ok: true, step: 'plan', output: '', summary: summaries.get(stack) }));
 }
 
-/** Checks every stack, as many at a time as there are cores. */
-export async function checkStacks(stackFiles: Record<string, string>, cliConfig: string): Promise<StackCheck[]> {
-  const queue = Object.entries(stackFiles);
+/** Checks every stack, in groups of `groupSize` stacks (bounded memory: one provider process per provider block). */
+export async function checkStacks(stackFiles: Record<string, string>, cliConfig: string, groupSize = 12): Promise<StackCheck[]> {
+  const entries = Object.entries(stackFiles);
   const results: StackCheck[] = [];
-  const worker = async () => {
-    for (let next = queue.shift(); next; next = queue.shift()) results.push(await checkStack(next[0], next[1], cliConfig));
-  };
-  await Promise.all(Array.from({ length: Math.max(1, cpus().length) }, worker));
+  for (let i = 0; i < entries.length; i += groupSize) results.push(...(await checkGroup(entries.slice(i, i + groupSize), cliConfig)));
   return results;
 }
