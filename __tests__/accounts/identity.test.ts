@@ -1,19 +1,6 @@
-import { ACCOUNT_ROLES, ConfigError, ENVIRONMENTS, validateOrganization } from '../../accounts';
+import { ACCOUNT_ROLES, ENVIRONMENTS, validateOrganization } from '../../accounts';
 import { DEFAULT_ACCESS_LEVELS, TARGET_ENVIRONMENTS, TARGET_ROLES, accessMode } from '../../accounts/identity';
-import { exampleCopy } from '../helpers/synth';
-
-/** The error a config raises (fails the test if it raises none). */
-function problemsOf(mutate: (org: any) => void): ConfigError {
-  const org: any = exampleCopy();
-  mutate(org);
-  try {
-    validateOrganization(org);
-  } catch (error) {
-    if (error instanceof ConfigError) return error;
-    throw error;
-  }
-  throw new Error('expected the config to be rejected');
-}
+import { exampleCopy, problemsOf } from '../helpers/synth';
 
 const withPassword = (policy: Record<string, unknown>) => (org: any) => (org.identity = { ...org.identity, passwordPolicy: policy });
 

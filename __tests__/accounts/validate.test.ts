@@ -1,18 +1,5 @@
-import { ConfigError, validateOrganization, type OrganizationInput } from '../../accounts';
-import { exampleCopy } from '../helpers/synth';
-
-/** The error a config raises (fails the test if it raises none). */
-function problemsOf(mutate: (org: any) => void): ConfigError {
-  const org = exampleCopy();
-  mutate(org);
-  try {
-    validateOrganization(org);
-  } catch (error) {
-    if (error instanceof ConfigError) return error;
-    throw error;
-  }
-  throw new Error('expected the config to be rejected');
-}
+import { validateOrganization, type OrganizationInput } from '../../accounts';
+import { exampleCopy, problemsOf } from '../helpers/synth';
 
 const account = (org: OrganizationInput, name: string): any => org.accounts.find((a) => a.name === name)!;
 

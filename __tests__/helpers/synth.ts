@@ -106,3 +106,18 @@ export const DEV_EXCLUSION_EXCEPTION = {
   owner: 'platform-team',
   expires: '2999-12-31',
 } as const;
+
+/** The ConfigError a changed copy of the example raises (fails the test if it raises none). */
+export function problemsOf(mutate: (org: any) => void): import('../../accounts').ConfigError {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { ConfigError, validateOrganization } = require('../../accounts') as typeof import('../../accounts');
+  const org = exampleCopy();
+  mutate(org);
+  try {
+    validateOrganization(org);
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
+  throw new Error('expected the config to be rejected');
+}

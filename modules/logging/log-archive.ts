@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
-import type { Naming } from '../../accounts';
+import type { Naming, Organization } from '../../accounts';
 import { SecureKmsKey } from '../security/kms-key';
-import { SecureBucket } from '../storage/secure-bucket';
+import { SecureBucket, type SecureBucketProps } from '../storage/secure-bucket';
 import { accessLogBucketStatements, cloudTrailBucketStatements, configBucketStatements, logKeyStatements } from './log-archive-policies';
 
 export interface LogArchiveProps {
@@ -21,6 +21,17 @@ export interface LogArchiveProps {
  * must not have an Object Lock default retention (S3 User Guide, "Enabling Amazon S3 server
  * access logging" and "Troubleshoot server access logging").
  */
+/**
+ * The archive's retention for a log bucket, from `logging`: Object Lock in COMPLIANCE
+ * mode and the lifecycle (PCI DSS 10.5.1). Every bucket of the log archive uses it.
+ */
+export function archiveRetention(settings: Organization['logging']): Required<Pick<SecureBucketProps, 'objectLock' | 'lifecycle'>> {
+  return {
+    objectLock: { mode: 'COMPLIANCE', retentionDays: settings.objectLockDays },
+    lifecycle: { retentionDays: settings.retentionDays, standardDays: settings.standardDays },
+  };
+}
+
 export class LogArchive extends Construct {
   readonly key: SecureKmsKey;
   readonly cloudTrailBucket: SecureBucket;
@@ -33,8 +44,7 @@ export class LogArchive extends Construct {
     const settings = names.org.logging;
     const partition = names.partition;
     const arn = (bucket: string) => `arn:${partition}:s3:::${bucket}`;
-    const lifecycle = { retentionDays: settings.retentionDays, standardDays: settings.standardDays };
-    const objectLock = { mode: 'COMPLIANCE', retentionDays: settings.objectLockDays } as const;
+    const { lifecycle, objectLock } = archiveRetention(settings);
 
     this.key = new SecureKmsKey(this, 'key', {
       alias: names.logKeyAlias,

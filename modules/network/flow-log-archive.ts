@@ -3,6 +3,7 @@ import type { Naming } from '../../accounts';
 import type { PolicyStatement } from '../iam/policy-document';
 import { SecureKmsKey } from '../security/kms-key';
 import { SecureBucket } from '../storage/secure-bucket';
+import { archiveRetention } from '../logging/log-archive';
 import { vpcPlans } from './layout';
 
 export interface FlowLogArchiveProps {
@@ -87,8 +88,7 @@ export class FlowLogArchive extends Construct {
     this.bucket = new SecureBucket(this, 'bucket', {
       bucketName: names.flowLogBucket,
       kmsKeyArn: this.key.arn,
-      objectLock: { mode: 'COMPLIANCE', retentionDays: settings.objectLockDays },
-      lifecycle: { retentionDays: settings.retentionDays, standardDays: settings.standardDays },
+      ...archiveRetention(settings),
       accessLogs: props.accessLogBucket ? { bucket: props.accessLogBucket } : undefined,
       partition,
       statements: flowLogBucketStatements(names, `arn:${partition}:s3:::${names.flowLogBucket}`),

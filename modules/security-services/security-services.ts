@@ -3,6 +3,7 @@ import type { Naming } from '../../accounts';
 import type { PolicyStatement } from '../iam/policy-document';
 import { SecureKmsKey } from '../security/kms-key';
 import { SecureBucket } from '../storage/secure-bucket';
+import { archiveRetention } from '../logging/log-archive';
 import { OrganizationAccessAnalyzer } from './access-analyzer';
 import { GuardDutyOrganization } from './guardduty';
 import { InspectorOrganization } from './inspector';
@@ -77,8 +78,7 @@ export class SecurityServices extends Construct {
     this.findingsBucket = new SecureBucket(this, 'findings-bucket', {
       bucketName: names.securityFindingsBucket,
       kmsKeyArn: this.findingsKey.arn,
-      objectLock: { mode: 'COMPLIANCE', retentionDays: logging.objectLockDays },
-      lifecycle: { retentionDays: logging.retentionDays, standardDays: logging.standardDays },
+      ...archiveRetention(logging),
       accessLogs: props.accessLogBucket ? { bucket: props.accessLogBucket } : undefined,
       partition,
       statements: findingsBucketStatements(names, bucketArn),

@@ -1,19 +1,7 @@
-import { ConfigError, validateOrganization } from '../../../accounts';
+import { validateOrganization } from '../../../accounts';
 import { cidrSubnet, formatCidr, overlaps, parseCidr } from '../../../modules/network/cidr';
 import { vpcPlan } from '../../../modules/network/layout';
-import { exampleCopy } from '../../helpers/synth';
-
-function problemsOf(mutate: (org: any) => void): ConfigError {
-  const org = exampleCopy();
-  mutate(org);
-  try {
-    validateOrganization(org);
-  } catch (error) {
-    if (error instanceof ConfigError) return error;
-    throw error;
-  }
-  throw new Error('expected the config to be rejected');
-}
+import { exampleCopy, problemsOf } from '../../helpers/synth';
 
 describe('network config', () => {
   test('defaults to no VPC, two zones, no domains and no open ports', () => {

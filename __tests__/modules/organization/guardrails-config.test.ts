@@ -1,18 +1,5 @@
-import { ConfigError, Naming, validateOrganization } from '../../../accounts';
-import { exampleCopy } from '../../helpers/synth';
-
-/** The error a config raises (fails the test if it raises none). */
-function problemsOf(mutate: (org: any) => void): ConfigError {
-  const org = exampleCopy();
-  mutate(org);
-  try {
-    validateOrganization(org);
-  } catch (error) {
-    if (error instanceof ConfigError) return error;
-    throw error;
-  }
-  throw new Error('expected the config to be rejected');
-}
+import { Naming, validateOrganization } from '../../../accounts';
+import { exampleCopy, problemsOf } from '../../helpers/synth';
 
 const resolved = (mutate: (org: any) => void = () => {}) => {
   const org = exampleCopy();
