@@ -6,7 +6,7 @@
  *
  *   npx tsx scripts/generate-catalog.ts [referenceDir]
  *
- * referenceDir defaults to ../shared/reference (beside the repository). Facts only:
+ * referenceDir defaults to reference/ (kept in the repository). Facts only:
  * our own parameter choices live in remediations/catalog/parameters.ts.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -152,7 +152,7 @@ export function renderFacts(facts: readonly ManagedRuleFacts[]): string {
 }
 
 if (require.main === module) {
-  const referenceDir = resolve(process.argv[2] ?? join(__dirname, '..', '..', 'shared', 'reference'));
+  const referenceDir = resolve(process.argv[2] ?? join(__dirname, '..', 'reference'));
   const out = join(__dirname, '..', 'remediations', 'catalog', 'managed-rules.generated.ts');
   const facts = buildFacts(referenceDir);
   writeFileSync(out, renderFacts(facts));

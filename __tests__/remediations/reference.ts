@@ -1,17 +1,17 @@
 /**
- * The reference data beside the repository (../shared/reference): the AWS sample
- * PCI DSS conformance packs and the remediation research. Tests compare the
- * catalog against it; a missing copy fails loudly rather than skipping.
+ * The reference data kept in the repository (reference/): the AWS sample PCI DSS
+ * conformance packs and the remediation research. Tests compare the catalog
+ * against it; a missing copy fails loudly rather than skipping.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { readPack } from '../../scripts/generate-catalog';
 
-export const REFERENCE_DIR = resolve(process.env.PCI_REFERENCE_DIR ?? join(__dirname, '..', '..', '..', 'shared', 'reference'));
+export const REFERENCE_DIR = resolve(process.env.PCI_REFERENCE_DIR ?? join(__dirname, '..', '..', 'reference'));
 
 export function referenceFile(...parts: string[]): string {
   const file = join(REFERENCE_DIR, ...parts);
-  if (!existsSync(file)) throw new Error(`reference file ${file} is missing; set PCI_REFERENCE_DIR to the shared/reference folder`);
+  if (!existsSync(file)) throw new Error(`reference file ${file} is missing; set PCI_REFERENCE_DIR to a reference folder`);
   return file;
 }
 

@@ -1,4 +1,4 @@
-// Generated from ../shared/reference/research/remediation-catalog.json (runbookParameters.allParameters,
+// Generated from reference/research/remediation-catalog.json (runbookParameters.allParameters,
 // awsOwnedRunbookIamPermissions): the AWS-owned runbooks the research matched to a rule, with the
 // parameters and IAM permissions AWS documents. Do not edit: re-generate from the research.
 import type { AwsRunbookFacts } from './aws-runbooks';

@@ -1,5 +1,5 @@
 // The rules without a remediation, with the reason (decision "none"): generated from the research
-// safety reasons (../shared/reference/research/remediation-catalog.json), with our own reason where
+// safety reasons (reference/research/remediation-catalog.json), with our own reason where
 // we decided differently or the research named a runbook we do not bind.
 
 /** Rule name → why no remediation is configured. */
