@@ -94,6 +94,15 @@ export const loggingRules: Rule = (org: Organization) => {
       message: `is longer than retentionDays (${l.retentionDays}): logs would stay locked after they are meant to expire; fix: raise retentionDays to at least ${l.objectLockDays} or lower objectLockDays`,
       received: l.objectLockDays,
     });
+  // Only the management account or the CloudTrail delegated administrator may create an organization trail.
+  const admin = org.guardrails.delegatedAdministrator;
+  const logging = org.accounts.find((a) => a.role === 'logging');
+  if (l.trailOwner === 'logging' && admin !== undefined && admin !== logging?.name)
+    problems.push({
+      path: at('trailOwner'),
+      message: `the logging account creates the organization trail, but "${admin}" is the CloudTrail delegated administrator (guardrails.delegatedAdministrator), and CloudTrail accepts organization trails only from it or the management account; fix: set logging.trailOwner to "management", or make the logging account the delegated administrator`,
+      received: l.trailOwner,
+    });
   if (!(LOG_GROUP_RETENTION_DAYS as readonly number[]).includes(l.logGroupRetentionDays))
     problems.push({
       path: at('logGroupRetentionDays'),

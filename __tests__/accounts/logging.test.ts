@@ -1,5 +1,5 @@
 import { ConfigError, validateOrganization } from '../../accounts';
-import { exampleCopy } from '../helpers/synth';
+import { exampleCopy, problemsOf as configProblemsOf } from '../helpers/synth';
 
 /** The example with its `logging` section replaced by `logging`. */
 function withLogging(logging: Record<string, unknown> | undefined): any {
@@ -128,5 +128,21 @@ describe('logging config', () => {
 
   test('fails on an unknown field, catching typos', () => {
     expect(problemsOf({ retentionDay: 400 }).message).toContain('logging: Unrecognized key: "retentionDay"');
+  });
+});
+
+describe('trail owner and CloudTrail delegated administrator', () => {
+  test('fails when the logging account owns the trail but another account is the delegated administrator', () => {
+    const error = configProblemsOf((org) => (org.guardrails = { delegatedAdministrator: "transversal" }));
+    expect(error.message).toContain(
+      'logging.trailOwner: the logging account creates the organization trail, but "transversal" is the CloudTrail delegated administrator (guardrails.delegatedAdministrator), and CloudTrail accepts organization trails only from it or the management account; fix: set logging.trailOwner to "management", or make the logging account the delegated administrator (received "logging")',
+    );
+  });
+
+  test('accepts another delegated administrator when the management account owns the trail', () => {
+    const org = exampleCopy();
+    (org as any).guardrails = { delegatedAdministrator: 'transversal' };
+    (org as any).logging = { ...(org as any).logging, trailOwner: 'management' };
+    expect(validateOrganization(org).logging.trailOwner).toBe('management');
   });
 });

@@ -264,6 +264,7 @@ describe('management stack', () => {
     const input = exampleCopy();
     input.accounts.push({ name: 'newapp', email: 'aws-newapp@example.com', role: 'workload', environment: 'dev', ou: 'Workloads/NonProd', pciScope: 'out-of-scope' });
     input.guardrails = { delegatedAdministrator: 'transversal', quarantineOu: 'Suspended', quarantinedAccounts: ['dev', 'newapp'] };
+    input.logging = { ...input.logging, trailOwner: 'management' }; // only the admin or management may create the trail
     const custom = synthOrg(input).stacks.management;
     const c = organizationOf(custom, input);
 

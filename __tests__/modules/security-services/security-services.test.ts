@@ -163,6 +163,7 @@ describe('security services config', () => {
   test('with another delegated administrator, the logging stack keeps the flow log archive but configures no service (not wired yet)', () => {
     const org: any = exampleCopy();
     org.guardrails = { ...org.guardrails, delegatedAdministrator: 'transversal' };
+    org.logging = { ...org.logging, trailOwner: 'management' }; // only the admin or management may create the trail
     const stack = synthOrg(org).stacks.logging;
     expect(resources(stack, 'aws_guardduty_detector')).toEqual({});
     expect(resources(stack, 'aws_securityhub_account')).toEqual({});
