@@ -19,7 +19,10 @@ describe('guardrails config', () => {
   });
 
   test('delegatedAdministrator names another existing member account', () => {
-    const org = resolved((o) => (o.guardrails.delegatedAdministrator = 'transversal'));
+    const org = resolved((o) => {
+      o.guardrails.delegatedAdministrator = 'transversal';
+      o.logging = { ...o.logging, trailOwner: 'management' }; // only the admin or management may create the trail
+    });
     expect(new Naming(org).delegatedAdministrator).toMatchObject({ name: 'transversal', id: '444444444444' });
   });
 
