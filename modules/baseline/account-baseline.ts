@@ -9,9 +9,11 @@ import { PipelineAccessRoles } from '../pipeline/pipeline-access-roles';
 import { RemediationAutomation } from '../remediation/remediation-automation';
 
 /**
- * What every account gets, whatever its role: S3 public access blocked for the
- * whole account (PCI DSS 1.4.4) and EBS encryption by default in each of its
- * regions (PCI DSS 3.5.1).
+ * What every account gets, whatever its role: the IAM password policy, the access
+ * and break-glass roles trusted by auth, AWS Config, the pipeline's deploy and plan
+ * roles, the remediation documents and their role, S3 public access blocked for the
+ * whole account (PCI DSS 1.4.4), and EBS encryption with a customer managed key and
+ * IMDSv2 by default in each of its regions (PCI DSS 3.5.1, 2.2).
  */
 export class AccountBaseline extends Construct {
   /** AWS Config recorder, delivery channel and recorder status in every region of the account (PCI DSS 10.2.1, 11.5.2). */
@@ -34,7 +36,6 @@ export class AccountBaseline extends Construct {
       restrictPublicBuckets: true,
     });
     // EBS encryption by default with a customer managed key, and IMDSv2 for new instances (modules/baseline/account-defaults.ts).
-    // State move from the AWS-managed-key version: baseline/ebs-encryption-<region> is now baseline/defaults/ebs-encryption-<region>.
     new AccountDefaults(this, 'defaults', {
       accountId: scope.account.id,
       regions: scope.regions.map((region) => ({ region, provider: scope.providerFor(region) })),
