@@ -391,12 +391,12 @@ export class Naming {
 
   // --- Threat detection and network (issue 9: modules/security-services, modules/network) ---
 
-  /** Bucket (log archive) receiving the GuardDuty findings exported from every region. */
+  /** Bucket receiving the GuardDuty findings exported from every region, in the delegated administrator (the logging account by default). */
   get securityFindingsBucket(): string {
-    return this.logBucket('security-findings');
+    return `${this.prefix}-security-findings-${this.delegatedAdministrator.id}-${this.org.homeRegion}`;
   }
 
-  /** KMS alias of the key encrypting the exported security findings (logging account, home region). */
+  /** KMS alias of the key encrypting the exported security findings (delegated administrator, home region). */
   get securityFindingsKeyAlias(): string {
     return `alias/${this.prefix}-security-findings`;
   }

@@ -3,7 +3,6 @@ import type { Naming } from '../accounts';
 import { LogArchive } from '../modules/logging/log-archive';
 import { addOrganizationTrail } from '../modules/logging/organization-trail';
 import { FlowLogArchive } from '../modules/network/flow-log-archive';
-import { SecurityServices } from '../modules/security-services/security-services';
 import { AccountStack } from './account-stack';
 
 /** Log archive and security tooling account. */
@@ -16,11 +15,6 @@ export class LoggingStack extends AccountStack {
     // Access logs of every log bucket land in the archive's access log bucket (a reference: after its policy exists).
     const accessLogBucket = logArchive.accessLogBucket.policy.bucket;
     new FlowLogArchive(this, 'flow-log-archive', { names, accessLogBucket }); // VPC and firewall flow logs of every workload VPC
-    if (names.delegatedAdministrator.id === this.account.id)
-      new SecurityServices(this, 'security-services', {
-        names,
-        regions: this.org.allowedRegions.map((region) => ({ region, provider: this.providerFor(region) })),
-        accessLogBucket,
-      });
+    this.addSecurityServices(accessLogBucket); // when the logging account is the delegated administrator (the default)
   }
 }

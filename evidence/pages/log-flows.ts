@@ -22,7 +22,14 @@ export const logFlowsPage: PageGenerator = ({ org, names }) => {
     ],
     ['AWS Config snapshots and history (every account)', archive(names.configBucket), names.logKeyAlias, worm, kept, '10.2.1, 11.5.2'],
     ['VPC flow logs and Network Firewall flow logs (workload VPCs)', archive(names.flowLogBucket), names.flowLogKeyAlias, worm, kept, '10.2.1, 1.2.4'],
-    ['GuardDuty findings (every account, exported by the administrator)', archive(names.securityFindingsBucket), names.securityFindingsKeyAlias, worm, kept, '10.4.1, 11.5.1'],
+    [
+      'GuardDuty findings (every account, exported by the administrator)',
+      `${names.securityFindingsBucket} (${names.delegatedAdministrator.name} ${names.delegatedAdministrator.id})`,
+      names.securityFindingsKeyAlias,
+      worm,
+      kept,
+      '10.4.1, 11.5.1',
+    ],
     ['S3 server access logs of the log buckets', archive(names.accessLogBucket), 'SSE-S3 (required for access log targets)', 'deletes denied by bucket policy', `${logging.retentionDays} days`, '10.2.1'],
   ];
 

@@ -69,8 +69,8 @@ export class SecurityServices extends Construct {
     // GuardDuty needs the bucket and key in one region; findings of every region land there.
     this.findingsKey = new SecureKmsKey(this, 'findings-key', {
       alias: names.securityFindingsKeyAlias,
-      description: 'Log archive: GuardDuty findings exported from every region',
-      accountId: names.account('logging').id,
+      description: 'GuardDuty findings exported from every region',
+      accountId: admin,
       partition,
       statements: findingsKeyStatements(names),
     });

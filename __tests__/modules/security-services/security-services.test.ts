@@ -160,13 +160,18 @@ describe('security services config', () => {
     expect(Object.keys(resources(stack, 'aws_guardduty_detector'))).toHaveLength(2);
   });
 
-  test('with another delegated administrator, the logging stack keeps the flow log archive but configures no service (not wired yet)', () => {
+  test('with another delegated administrator, its stack configures the services and keeps the findings; the logging stack keeps the flow log archive', () => {
     const org: any = exampleCopy();
     org.guardrails = { ...org.guardrails, delegatedAdministrator: 'transversal' };
     org.logging = { ...org.logging, trailOwner: 'management' }; // only the admin or management may create the trail
-    const stack = synthOrg(org).stacks.logging;
-    expect(resources(stack, 'aws_guardduty_detector')).toEqual({});
-    expect(resources(stack, 'aws_securityhub_account')).toEqual({});
-    expect((Object.values(resources(stack, 'aws_s3_bucket')) as any[]).map((b) => b.bucket)).toContain('acme-pci-flow-logs-222222222222-eu-west-1');
+    const { logging, transversal, prod } = synthOrg(org).stacks;
+    expect(resources(logging, 'aws_guardduty_detector')).toEqual({});
+    expect(resources(logging, 'aws_securityhub_account')).toEqual({});
+    expect((Object.values(resources(logging, 'aws_s3_bucket')) as any[]).map((b) => b.bucket)).toContain('acme-pci-flow-logs-222222222222-eu-west-1');
+    expect(Object.keys(resources(transversal, 'aws_guardduty_detector'))).toHaveLength(2);
+    expect(Object.keys(resources(transversal, 'aws_guardduty_organization_configuration'))).toHaveLength(2);
+    expect(Object.keys(resources(transversal, 'aws_securityhub_account'))).toHaveLength(2);
+    expect((Object.values(resources(transversal, 'aws_s3_bucket')) as any[]).map((b) => b.bucket)).toContain('acme-pci-security-findings-444444444444-eu-west-1');
+    expect(resources(prod, 'aws_guardduty_detector')).toEqual({});
   });
 });
