@@ -53,6 +53,10 @@ describe('landing zone app', () => {
     expect(new Set(keys).size).toBe(keys.length);
   });
 
+  test('no stack reads a data source: ids and names come from the config, so the offline plan needs no AWS', () => {
+    for (const [name, stack] of Object.entries(example.stacks)) expect(`${name}: ${Object.keys(stack.data ?? {}).join(', ')}`).toBe(`${name}: `);
+  });
+
   test('an account working in a second region gets an aliased provider for it', () => {
     const aliases = example.stacks.prod.provider.aws.map((p) => p.alias ?? '(default)');
     expect(aliases).toEqual(['(default)', 'eu-central-1']);
