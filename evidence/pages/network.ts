@@ -9,7 +9,7 @@ import type { Organization } from '../../accounts';
 import { DEFAULT_ROUTES, TIER_PURPOSE, TIERS, portLabel, vpcPlans } from '../../modules/network/layout';
 import { INTERFACE_ENDPOINT_SERVICES } from '../../modules/network/vpc-endpoints';
 import { aclRules } from '../../modules/network/workload-network';
-import { table } from '../markdown';
+import { label, mermaid, table } from '../markdown';
 import type { PageGenerator } from '../page';
 
 /** The page body, as markdown. */
@@ -30,6 +30,26 @@ export function networkMarkdown(org: Organization): string {
         ),
     '',
     '## Tiers and default routes',
+    '',
+    mermaid([
+      'flowchart LR',
+      `  internet((${label('internet')}))`,
+      `  igw[${label('internet gateway (ingress route table)')}]`,
+      `  fw{{${label('Network Firewall: domain allow-list and open ports; everything else dropped and alerted')}}}`,
+      `  public[${label('public subnets: load balancers, NAT gateways')}]`,
+      `  nat[${label('NAT gateway')}]`,
+      `  private[${label('private subnets: workloads (CDE in cde accounts)')}]`,
+      `  endpoints[${label(`VPC endpoints: ${INTERFACE_ENDPOINT_SERVICES.join(', ')}, s3`)}]`,
+      `  archive[(${label('log archive: VPC and firewall flow logs')})]`,
+      '  internet <--> igw',
+      '  igw <-- each public subnet via the firewall of its zone --> fw',
+      '  fw <--> public',
+      '  private -- 0.0.0.0/0 --> nat',
+      '  nat --- public',
+      '  private -- AWS APIs --> endpoints',
+      '  private -. flow logs .-> archive',
+      '  fw -. flow logs .-> archive',
+    ]),
     '',
     table(
       ['tier', 'for', 'default route (0.0.0.0/0)'],
