@@ -5,6 +5,7 @@
  */
 import { Naming, type Organization } from '../accounts';
 import { targetId, unsetNames, type RemediationContext } from './automation/remediation-configuration';
+import { wrappedRunbook } from './automation/runbook-wrappers';
 import { COMPLIANCE_STACK, catalogFor, planDeployment, remediationContext } from './deployment';
 import type { CatalogRule } from './types';
 
@@ -21,7 +22,9 @@ function remediationOf(rule: CatalogRule, ctx: RemediationContext): string {
   const unset = unsetNames(r, ctx.names);
   // A manual binding whose fixed parameters are not configured: the document runs from Systems Manager only.
   const where = unset.length > 0 ? ` (run from Systems Manager until ${unset.join(', ')} are configured)` : '';
-  return `${LABEL[r.decision]}: ${targetId(r, ctx)}${where}`;
+  const runbook = r.document ? wrappedRunbook(r.document) : undefined;
+  const wraps = runbook ? ` (wraps ${runbook})` : '';
+  return `${LABEL[r.decision]}: ${targetId(r, ctx)}${wraps}${where}`;
 }
 
 function requirementKey(id: string): string {
@@ -64,7 +67,7 @@ export function coverageMarkdown(org: Organization): string {
     `- Requirements: ${requirements.length} PCI DSS v4.0.1 requirements have at least one rule. Requirements without one need process or document evidence; Config checks configuration only. ${unmapped} rules map to no v4.0.1 requirement (3.2.1 or sample rules); they are listed under Rules.`,
     `- Deployed by: the \`${COMPLIANCE_STACK}\` stack in account ${admin.name} (${admin.id}), the Config delegated administrator, as ${packCount} organization conformance packs.`,
     `- Remediation: ${decisions.automatic} auto (Config runs the SSM document on non-compliance), ${decisions.manual} manual (configured in the pack, started by a person from the Config console or CLI), ${decisions.none} none (the finding goes to the owner), ${decisions[NOT_BOUND]} not yet bound. Manual remediations waiting for organization config before a pack can hold them (their document runs from Systems Manager until then): ${runOutsideConfig}.`,
-    '- Every remediation runs as the automation role, with documents deployed in every account and region a pack covers; a resource tagged with the exemption tag is left untouched (audited exceptions).',
+    '- Every remediation runs as the automation role, with documents deployed in every account and region a pack covers; a resource tagged with the exemption tag is left untouched (audited exceptions), also under automatic AWS-owned runbooks, which run through an exemption wrapper (`wraps`); account-level rules have no resource to tag, and CloudFront distributions are not wrapped (the Tagging API answers for them in us-east-1 only).',
     '',
     '## Conformance packs',
     '',

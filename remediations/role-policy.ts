@@ -2,7 +2,9 @@
  * The automation role's policy, derived from what it runs: every API call of our rendered
  * documents (exemption check and lookups included) mapped to its IAM action, the permissions
  * each bound AWS-owned runbook needs, and the extra permissions documents declare (roles passed
- * to services, service-linked roles created on first use), each scoped to its resource.
+ * to services, service-linked roles created on first use), each scoped to its resource; for the
+ * exemption wrappers, starting and reading the AWS-owned runbooks they run (aws:executeAutomation)
+ * and passing this role to SSM for the child execution.
  * Nothing else: no AdministratorAccess, no wildcard actions.
  */
 import type { PolicyDocument, PolicyStatement } from '../modules/iam/policy-document';
@@ -11,6 +13,7 @@ import { EXTRA_RUNBOOK_PERMISSIONS, isAwsOwned, runbookActions } from './automat
 import type { AdditionalPermission, AutomationDocument } from './automation/model';
 import { isApiStep } from './automation/model';
 import { renderDocument } from './automation/render';
+import { wrappedRunbook } from './automation/runbook-wrappers';
 import { type BindingNames, resolvePlaceholders } from './automation/remediation-configuration';
 import type { RemediationBinding } from './types';
 
@@ -83,6 +86,8 @@ export interface RolePolicyInput {
   readonly partition: string;
   readonly accountId: string;
   readonly names: BindingNames;
+  /** The automation role itself: the exemption wrappers pass it to the runbooks they start. */
+  readonly remediationRoleName: string;
 }
 
 /** Each derived action with what needs it (document or runbook names). */
@@ -94,9 +99,48 @@ export function derivedActions(input: Pick<RolePolicyInput, 'documents' | 'bindi
   return new Map([...actions.entries()].sort(([a], [b]) => a.localeCompare(b)));
 }
 
-/** AWS-owned runbooks named by the bindings that configure a remediation. */
+/** AWS-owned runbooks named by the bindings that configure a remediation, directly or through an exemption wrapper. */
 export function boundRunbooks(bindings: Readonly<Record<string, RemediationBinding>>): string[] {
-  return [...new Set(Object.values(bindings).flatMap((b) => (b.decision !== 'none' && b.document && isAwsOwned(b.document) ? [b.document] : [])))].sort();
+  const runbook = (document: string) => (isAwsOwned(document) ? document : wrappedRunbook(document));
+  return [...new Set(Object.values(bindings).flatMap((b) => (b.decision !== 'none' && b.document && runbook(b.document) ? [runbook(b.document)!] : [])))].sort();
+}
+
+/** AWS-owned runbooks our documents start with aws:executeAutomation (the exemption wrappers). */
+export function startedRunbooks(documents: readonly AutomationDocument[]): string[] {
+  return [...new Set(documents.flatMap((d) => [...(d.lookup ?? []), ...d.steps]).flatMap((s) => (s.action === 'aws:executeAutomation' ? [s.inputs.DocumentName] : [])))].sort();
+}
+
+/**
+ * Statements of aws:executeAutomation: StartAutomationExecution authorizes on the runbook (document
+ * and automation-definition, owned by AWS: no account in the ARN) and on the new execution in this
+ * account; GetAutomationExecution (the step polls the child) on the execution; the child runs with
+ * this role (AutomationAssumeRole), which SSM requires the caller to pass. Resource types from
+ * the IAM catalogue: StartAutomationExecution takes automation-definition, automation-execution and
+ * document; GetAutomationExecution automation-execution.
+ */
+function executeAutomationStatements(input: RolePolicyInput): PolicyStatement[] {
+  const runbooks = startedRunbooks(input.documents);
+  if (runbooks.length === 0) return [];
+  // AWS-owned runbooks carry no account in their ARN (arn:aws:ssm:<region>::document/AWS-...); "*" matches
+  // that empty segment, and nobody else can own these names (SSM reserves the AWS/Amazon prefixes).
+  const ssm = (resource: string, account = '*') => `arn:${input.partition}:ssm:*:${account}:${resource}`;
+  const executions = ssm('automation-execution/*', input.accountId);
+  return [
+    {
+      Sid: 'StartWrappedRunbooks',
+      Effect: 'Allow',
+      Action: ['ssm:StartAutomationExecution'],
+      Resource: [...runbooks.flatMap((r) => [ssm(`document/${r}`), ssm(`automation-definition/${r}:*`)]), executions],
+    },
+    { Sid: 'ReadRunbookExecutions', Effect: 'Allow', Action: ['ssm:GetAutomationExecution'], Resource: [executions] },
+    {
+      Sid: 'PassRoleToRunbooks',
+      Effect: 'Allow',
+      Action: ['iam:PassRole'],
+      Resource: [`arn:${input.partition}:iam::${input.accountId}:role/${input.remediationRoleName}`],
+      Condition: { StringEquals: { 'iam:PassedToService': 'ssm.amazonaws.com' } },
+    },
+  ];
 }
 
 function scoped(p: AdditionalPermission | (typeof EXTRA_RUNBOOK_PERMISSIONS)[string][number], input: RolePolicyInput, sid: string): PolicyStatement {
@@ -111,5 +155,6 @@ export function remediationRolePolicy(input: RolePolicyInput): PolicyDocument {
   for (const doc of input.documents) for (const p of doc.additionalPermissions ?? []) statements.push(scoped(p, input, `${doc.id}${++n}`));
   for (const runbook of boundRunbooks(input.bindings))
     for (const p of EXTRA_RUNBOOK_PERMISSIONS[runbook] ?? []) statements.push(scoped(p, input, `${runbook.replace(/[^A-Za-z0-9]/g, '')}${++n}`));
+  statements.push(...executeAutomationStatements(input));
   return policyDocument(...statements);
 }

@@ -8,6 +8,7 @@ import type { Naming } from '../../accounts';
 import { ownDocuments } from '../../remediations/automation/documents';
 import type { AutomationDocument } from '../../remediations/automation/model';
 import { documentContent } from '../../remediations/automation/render';
+import { wrapperDocuments } from '../../remediations/automation/wrapper-documents';
 import { REMEDIATION_BINDINGS } from '../../remediations/bindings';
 import { bindingNames } from '../../remediations/deployment';
 import { remediationRolePolicy } from '../../remediations/role-policy';
@@ -25,9 +26,9 @@ export interface RemediationAutomationProps {
 /** The landing zone names the bindings' placeholders refer to (remediations/deployment.ts, shared with the packs). */
 export { bindingNames };
 
-/** Our SSM Automation documents for an organization. */
-export function organizationDocuments(names: Naming): AutomationDocument[] {
-  return ownDocuments({ prefix: names.prefix, flowLogsRoleName: names.flowLogsDeliveryRoleName });
+/** Our SSM Automation documents for an organization, with the exemption wrappers of the AWS-owned runbooks automatic bindings run. */
+export function organizationDocuments(names: Naming, bindings: Readonly<Record<string, RemediationBinding>> = REMEDIATION_BINDINGS): AutomationDocument[] {
+  return [...ownDocuments({ prefix: names.prefix, flowLogsRoleName: names.flowLogsDeliveryRoleName }), ...wrapperDocuments(bindings)];
 }
 
 /** Trust of a role assumed by an AWS service on behalf of this account only (confused deputy: aws:SourceAccount). */
@@ -63,15 +64,17 @@ export class RemediationAutomation extends Construct {
     const stack = props.stack;
     const names = stack.names;
     const accountId = stack.account.id;
-    const documents = organizationDocuments(names);
+    const bindings = props.bindings ?? REMEDIATION_BINDINGS;
+    const documents = organizationDocuments(names, bindings);
 
     this.policy = remediationRolePolicy({
       documents,
-      bindings: props.bindings ?? REMEDIATION_BINDINGS,
+      bindings,
       exemptTagKey: names.remediationExemptTagKey,
       partition: names.partition,
       accountId,
       names: bindingNames(names),
+      remediationRoleName: names.remediationRoleName,
     });
     this.role = new IamRole(this, 'role', {
       name: names.remediationRoleName,

@@ -105,7 +105,16 @@ export interface ExecuteScriptStep extends StepBase {
   readonly apiCalls: readonly { readonly service: string; readonly api: string }[];
 }
 
-export type Step = ExecuteAwsApiStep | WaitStep | AssertStep | BranchStep | SleepStep | ExecuteScriptStep;
+/**
+ * Runs an AWS-owned runbook as a child automation (exemption wrappers only): the child gets the
+ * AutomationAssumeRole of the wrapper, so it runs with the same role. Outputs: ExecutionId, Status, Output.
+ */
+export interface ExecuteAutomationStep extends StepBase {
+  readonly action: 'aws:executeAutomation';
+  readonly inputs: { readonly DocumentName: string; readonly RuntimeParameters: Readonly<Record<string, readonly string[]>> };
+}
+
+export type Step = ExecuteAwsApiStep | WaitStep | AssertStep | BranchStep | SleepStep | ExecuteScriptStep | ExecuteAutomationStep;
 
 /** A document of the library. */
 export interface AutomationDocument {
@@ -134,6 +143,8 @@ export interface AutomationDocument {
    * a role passed to the service), with the resources and why. @default none
    */
   readonly additionalPermissions?: readonly AdditionalPermission[];
+  /** Step outputs the document reports besides the exemption check's (`Step.Output`). @default none */
+  readonly outputs?: readonly string[];
 }
 
 /** Steps that call an AWS API (the ones the validator and the role derivation look at). */

@@ -14,6 +14,7 @@
 import { logicalId } from '../logical-id';
 import type { RemediationBinding } from '../types';
 import { isOwnDocument } from './documents';
+import { wrappedRunbook } from './runbook-wrappers';
 
 /** Landing zone names a binding's <placeholder> values refer to (all computed by `Naming`). */
 export interface BindingNames {
@@ -93,10 +94,10 @@ function staticValue(value: string): string | { 'Fn::Sub': string } {
   return PSEUDO.test(value) ? { 'Fn::Sub': value } : value;
 }
 
-/** The SSM document a binding targets: an AWS-owned runbook by name, or one of ours by its SSM name. */
+/** The SSM document a binding targets: an AWS-owned runbook by name, or one of ours (exemption wrappers included) by its SSM name. */
 export function targetId(binding: RemediationBinding, ctx: RemediationContext): string {
   if (!binding.document) throw new Error('a binding without a document has no remediation configuration');
-  return isOwnDocument(binding.document) ? ctx.documentName(binding.document) : binding.document;
+  return isOwnDocument(binding.document) || wrappedRunbook(binding.document) ? ctx.documentName(binding.document) : binding.document;
 }
 
 /** The remediation parameters of a binding, AutomationAssumeRole included. */

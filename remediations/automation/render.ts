@@ -98,6 +98,7 @@ export function renderDocument(doc: AutomationDocument, options: RenderOptions):
     AutomationAssumeRole: { type: 'String', description: 'ARN of the role Automation assumes (the landing zone remediation role).', allowedPattern: '^arn:aws[a-z-]*:iam::\\d{12}:role/[\\w+=,.@/-]+$' },
   };
   for (const [name, p] of Object.entries(doc.parameters)) parameters[name] = renderParameter(p);
+  if (doc.outputs?.length) outputs = [...(outputs ?? []), ...doc.outputs];
   return {
     schemaVersion: '0.3',
     description: doc.description,

@@ -4,9 +4,11 @@
  * operation's input shape has (recursively, for literal structures), passes every required
  * input, selects outputs and properties that exist in the output shape; every {{ reference }}
  * resolves to a parameter, an Automation global variable or an output of an earlier step;
- * every step a branch or onFailure names exists.
+ * every step a branch or onFailure names exists; an aws:executeAutomation step runs a researched
+ * AWS-owned runbook with only its parameters, every required one and AutomationAssumeRole.
  */
 import { operation, resolveShape, shapeType, type ShapeNode } from './api-models';
+import { AWS_RUNBOOK_FACTS } from './aws-runbooks.generated';
 import type { RenderedDocument } from './render';
 
 /** One problem found in a document. */
@@ -19,6 +21,10 @@ export interface DocumentProblem {
 /** Automation's system and global variables. */
 const GLOBALS = new Set(['global:ACCOUNT_ID', 'global:REGION', 'global:AWS_PARTITION', 'global:DATE', 'global:DATE_TIME', 'automation:EXECUTION_ID']);
 const CONTROL = new Set(['Service', 'Api', 'PropertySelector', 'DesiredValues']);
+/** Inputs of aws:executeAutomation this library uses (the child runs in this account and region, no targets). */
+const EXECUTE_AUTOMATION_INPUTS = new Set(['DocumentName', 'RuntimeParameters']);
+/** Outputs every aws:executeAutomation step has. */
+const EXECUTE_AUTOMATION_OUTPUTS = ['ExecutionId', 'Status', 'Output'];
 const REF = /\{\{\s*([^}\s]+)\s*\}\}/g;
 
 /** Every {{ reference }} in a value. */
@@ -177,6 +183,23 @@ export function validateDocument(name: string, doc: RenderedDocument): DocumentP
       if (inputs.Default) stepRef(inputs.Default as string, name, 'branch default');
     } else if (action === 'aws:executeScript') {
       if (inputs.Runtime !== 'python3.11') add(`script runtime must be python3.11, received ${inputs.Runtime}`, name);
+    } else if (action === 'aws:executeAutomation') {
+      for (const key of Object.keys(inputs)) if (!EXECUTE_AUTOMATION_INPUTS.has(key)) add(`aws:executeAutomation input ${key} is not one this library uses (DocumentName, RuntimeParameters)`, name);
+      const runbook = inputs.DocumentName;
+      const facts = typeof runbook === 'string' ? AWS_RUNBOOK_FACTS[runbook] : undefined;
+      if (!facts) add(`aws:executeAutomation DocumentName ${JSON.stringify(runbook)} is no researched AWS-owned runbook`, name);
+      const runtime = inputs.RuntimeParameters;
+      if (!runtime || typeof runtime !== 'object' || Array.isArray(runtime)) add('aws:executeAutomation needs RuntimeParameters (a map of parameter name to a list of values)', name);
+      else if (facts) {
+        const declared = facts.parameters.map((p) => p.name);
+        for (const [key, value] of Object.entries(runtime)) {
+          if (!declared.includes(key)) add(`RuntimeParameters.${key}: ${runbook} has no such parameter (known: ${declared.join(', ')})`, name);
+          if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) add(`RuntimeParameters.${key}: expected a list of strings, received ${JSON.stringify(value)}`, name);
+        }
+        for (const p of facts.parameters) if (p.required && !(p.name in runtime)) add(`RuntimeParameters: required parameter ${p.name} of ${runbook} missing`, name);
+        if (!('AutomationAssumeRole' in runtime)) add('RuntimeParameters: AutomationAssumeRole missing (the runbook would run as the caller, not the remediation role)', name);
+      }
+      for (const out of EXECUTE_AUTOMATION_OUTPUTS) known.add(`${name}.${out}`);
     } else if (action !== 'aws:sleep') {
       add(`action ${action} is not one this library allows`, name);
     }

@@ -20,31 +20,38 @@
  */
 import { PARAMETER_OVERRIDES } from '../catalog/parameters';
 import { NOT_BOUND } from './unbound';
+import { wrapperId } from '../automation/runbook-wrappers';
 import type { RemediationBinding } from '../types';
 
 const R = 'RESOURCE_ID';
 
 const automatic = (document: string, parameters: Record<string, string>, reason: string): RemediationBinding => ({ decision: 'automatic', document, parameters, reason });
+/**
+ * Automatic, through our exemption wrapper of the AWS-owned runbook (remediations/automation/runbook-wrappers.ts):
+ * the wrapper checks the exemption tag, then runs the runbook with these parameters.
+ */
+const wrapped = (runbook: string, parameters: Record<string, string>, reason: string): RemediationBinding => automatic(wrapperId(runbook), parameters, reason);
 const manual = (document: string, parameters: Record<string, string>, reason: string): RemediationBinding => ({ decision: 'manual', document, parameters, reason });
 
 const password = PARAMETER_OVERRIDES['iam-password-policy'].parameters;
 
 /** Rules bound to a remediation document (AWS-owned runbook or ours). */
 export const BOUND: Readonly<Record<string, RemediationBinding>> = {
-  // --- automatic, AWS-owned runbooks ---
-  'alb-desync-mode-check': automatic('AWS-UpdateALBDesyncMitigationMode', { LoadBalancerArn: R, DesyncMitigationMode: 'defensive' }, 'One load balancer attribute; defensive is the ELB default and keeps compliant requests flowing.'),
-  'alb-http-drop-invalid-header-enabled': automatic('AWSConfigRemediation-DropInvalidHeadersForALB', { LoadBalancerArn: R }, 'Drops only requests with invalid header names; one attribute.'),
-  'api-gw-xray-enabled': automatic('AWSConfigRemediation-EnableAPIGatewayTracing', { StageArn: R }, 'Turns on X-Ray tracing on the stage: additive.'),
-  'athena-workgroup-encrypted-at-rest': automatic('AWS-EnableAthenaWorkGroupEncryptionAtRest', { WorkGroup: R, EncryptionOption: 'SSE_S3' }, 'Encrypts new query results with SSE-S3, transparent to readers.'),
-  'cloud-trail-log-file-validation-enabled': automatic('AWSConfigRemediation-EnableCloudTrailLogFileValidation', { TrailName: R }, 'Adds digest files; delivery is unchanged (replaces the sample document that also rewrote the CloudWatch settings).'),
-  'cloudfront-viewer-policy-https': automatic('AWSConfigRemediation-EnableCloudFrontViewerPolicyHTTPS', { CloudFrontDistributionId: R, ViewerProtocolPolicy: 'redirect-to-https' }, 'redirect-to-https keeps HTTP clients working while enforcing TLS.'),
-  'cmk-backing-key-rotation-enabled': automatic('AWSConfigRemediation-EnableKeyRotation', { KeyId: R }, 'Rotation keeps old key material: transparent to callers (the sample passed the key id as KMSKeyArn).'),
-  'db-instance-backup-enabled': automatic('AWSConfigRemediation-EnableRDSInstanceBackup', { DbiResourceId: R, BackupRetentionPeriod: '7', ApplyImmediately: 'false' }, 'Enables 7-day automated backups, applied in the maintenance window (turning backups on there is the only interruption).'),
-  'dynamodb-pitr-enabled': automatic('AWSConfigRemediation-EnablePITRForDynamoDbTable', { TableName: R }, 'Point-in-time recovery is additive (storage cost only).'),
-  'ec2-ebs-encryption-by-default': automatic('AWSConfigRemediation-EnableEbsEncryptionByDefault', {}, 'Account setting (resource id is the account): only new volumes are affected; the baseline deploys the same setting.'),
-  'ec2-instance-detailed-monitoring-enabled': automatic('AWS-ConfigureCloudWatchOnEC2Instance', { InstanceId: R, status: 'Enabled' }, 'One-minute metrics: additive.'),
-  'elastic-beanstalk-logs-to-cloudwatch': automatic('AWSConfigRemediation-EnableElasticBeanstalkEnvironmentLogStreaming', { EnvironmentId: R }, 'Turns on log streaming (option setting): additive.'),
-  'guardduty-enabled-centralized': automatic('AWSConfigRemediation-CreateGuardDutyDetector', {}, 'Account-level (no resource parameter): creates the detector; detective only.'),
+  // --- automatic, AWS-owned runbooks: per-resource ones through our exemption wrapper; account-level
+  // ones (no resource parameter, or the account id) run the runbook itself: there is no resource to tag.
+  'alb-desync-mode-check': wrapped('AWS-UpdateALBDesyncMitigationMode', { LoadBalancerArn: R, DesyncMitigationMode: 'defensive' }, 'One load balancer attribute; defensive is the ELB default and keeps compliant requests flowing.'),
+  'alb-http-drop-invalid-header-enabled': wrapped('AWSConfigRemediation-DropInvalidHeadersForALB', { LoadBalancerArn: R }, 'Drops only requests with invalid header names; one attribute.'),
+  'api-gw-xray-enabled': wrapped('AWSConfigRemediation-EnableAPIGatewayTracing', { StageArn: R }, 'Turns on X-Ray tracing on the stage: additive.'),
+  'athena-workgroup-encrypted-at-rest': wrapped('AWS-EnableAthenaWorkGroupEncryptionAtRest', { WorkGroup: R, EncryptionOption: 'SSE_S3' }, 'Encrypts new query results with SSE-S3, transparent to readers.'),
+  'cloud-trail-log-file-validation-enabled': wrapped('AWSConfigRemediation-EnableCloudTrailLogFileValidation', { TrailName: R }, 'Adds digest files; delivery is unchanged (replaces the sample document that also rewrote the CloudWatch settings).'),
+  'cloudfront-viewer-policy-https': automatic('AWSConfigRemediation-EnableCloudFrontViewerPolicyHTTPS', { CloudFrontDistributionId: R, ViewerProtocolPolicy: 'redirect-to-https' }, 'redirect-to-https keeps HTTP clients working while enforcing TLS (no exemption: the Tagging API answers for CloudFront only in us-east-1, see runbook-wrappers.ts).'),
+  'cmk-backing-key-rotation-enabled': wrapped('AWSConfigRemediation-EnableKeyRotation', { KeyId: R }, 'Rotation keeps old key material: transparent to callers (the sample passed the key id as KMSKeyArn).'),
+  'db-instance-backup-enabled': wrapped('AWSConfigRemediation-EnableRDSInstanceBackup', { DbiResourceId: R, BackupRetentionPeriod: '7', ApplyImmediately: 'false' }, 'Enables 7-day automated backups, applied in the maintenance window (turning backups on there is the only interruption).'),
+  'dynamodb-pitr-enabled': wrapped('AWSConfigRemediation-EnablePITRForDynamoDbTable', { TableName: R }, 'Point-in-time recovery is additive (storage cost only).'),
+  'ec2-ebs-encryption-by-default': automatic('AWSConfigRemediation-EnableEbsEncryptionByDefault', {}, 'Account setting (resource id is the account, nothing to tag: no exemption): only new volumes are affected; the baseline deploys the same setting.'),
+  'ec2-instance-detailed-monitoring-enabled': wrapped('AWS-ConfigureCloudWatchOnEC2Instance', { InstanceId: R, status: 'Enabled' }, 'One-minute metrics: additive.'),
+  'elastic-beanstalk-logs-to-cloudwatch': wrapped('AWSConfigRemediation-EnableElasticBeanstalkEnvironmentLogStreaming', { EnvironmentId: R }, 'Turns on log streaming (option setting): additive.'),
+  'guardduty-enabled-centralized': automatic('AWSConfigRemediation-CreateGuardDutyDetector', {}, 'Account-level (no resource parameter, nothing to tag: no exemption): creates the detector; detective only.'),
   'iam-password-policy': automatic(
     'AWSConfigRemediation-SetIAMPasswordPolicy',
     {
@@ -58,23 +65,23 @@ export const BOUND: Readonly<Record<string, RemediationBinding>> = {
       AllowUsersToChangePassword: 'true',
       HardExpiry: 'false',
     },
-    'Account-level: restores the policy the rule checks (PCI DSS 8.3.6/8.3.7/8.3.9 values); no hard expiry, so nobody is locked out.',
+    'Account-level (nothing to tag: no exemption): restores the policy the rule checks (PCI DSS 8.3.6/8.3.7/8.3.9 values); no hard expiry, so nobody is locked out.',
   ),
-  'kinesis-stream-encrypted': automatic('AWS-EnableKinesisStreamEncryption', { KinesisStreamName: R, KeyId: 'alias/aws/kinesis' }, 'The AWS managed key needs no key policy change: producers and consumers keep working.'),
-  'neptune-cluster-backup-retention-check': automatic('AWS-EnableNeptuneDbBackupRetentionPeriod', { DbClusterResourceId: R, BackupRetentionPeriod: '7' }, 'Sets 7-day backup retention: additive.'),
-  'neptune-cluster-cloudwatch-log-export-enabled': automatic('AWS-EnableNeptuneDbAuditLogsToCloudWatch', { DbClusterResourceId: R }, 'Exports audit logs to CloudWatch Logs: additive.'),
-  'rds-automatic-minor-version-upgrade-enabled': automatic('AWSConfigRemediation-EnableMinorVersionUpgradeOnRDSDBInstance', { DbiResourceId: R }, 'Only sets the flag; upgrades then run in the maintenance window.'),
-  'rds-snapshots-public-prohibited': automatic('AWSSupport-ModifyRDSSnapshotPermission', { SnapshotIdentifiers: R, Private: 'Yes' }, 'Removes public restore permission, nothing else (the sample hard-coded the DB snapshot type).'),
-  'redshift-backup-enabled': automatic('AWSConfigRemediation-EnableRedshiftClusterAutomatedSnapshot', { ClusterIdentifer: R, AutomatedSnapshotRetentionPeriod: '7' }, 'Sets automated snapshot retention: additive (the runbook spells ClusterIdentifer).'),
-  's3-bucket-server-side-encryption-enabled': automatic('AWS-EnableS3BucketEncryption', { BucketName: R, SSEAlgorithm: 'AES256' }, 'Default encryption applies to new objects only; SSE-S3 is transparent to readers.'),
-  's3-bucket-ssl-requests-only': automatic('AWSConfigRemediation-RestrictBucketSSLRequestsOnly', { BucketName: R }, 'Adds a deny for plain HTTP only; TLS clients are unaffected.'),
-  's3-bucket-versioning-enabled': automatic('AWS-ConfigureS3BucketVersioning', { BucketName: R, VersioningState: 'Enabled' }, 'Versioning keeps every object version: protects data (cost only).'),
-  's3-bucket-public-write-prohibited': automatic('AWS-DisableS3BucketPublicReadWrite', { S3BucketName: R }, 'Public write is never legitimate; the account-level block (baseline) already denies it.'),
-  's3-bucket-public-read-prohibited': automatic('AWS-DisableS3BucketPublicReadWrite', { S3BucketName: R }, 'The baseline blocks public access for the whole account, so the bucket-level block breaks nothing that works.'),
-  's3-bucket-level-public-access-prohibited': automatic('AWSConfigRemediation-ConfigureS3BucketPublicAccessBlock', { BucketName: R }, 'Bucket-level block under the account-level block the baseline deploys: changes nothing that works.'),
-  's3-account-level-public-access-blocks': automatic('AWSConfigRemediation-ConfigureS3PublicAccessBlock', { AccountId: R }, 'Restores the account-level block the baseline deploys (resource id is the account id, which the runbook takes).'),
-  's3-account-level-public-access-blocks-periodic': automatic('AWSConfigRemediation-ConfigureS3PublicAccessBlock', { AccountId: R }, 'Restores the account-level block the baseline deploys (resource id is the account id).'),
-  'securityhub-enabled': automatic('AWSConfigRemediation-EnableSecurityHub', { EnableDefaultStandards: 'false' }, 'Account-level (no resource parameter): enables the hub; standards stay managed centrally.'),
+  'kinesis-stream-encrypted': wrapped('AWS-EnableKinesisStreamEncryption', { KinesisStreamName: R, KeyId: 'alias/aws/kinesis' }, 'The AWS managed key needs no key policy change: producers and consumers keep working.'),
+  'neptune-cluster-backup-retention-check': wrapped('AWS-EnableNeptuneDbBackupRetentionPeriod', { DbClusterResourceId: R, BackupRetentionPeriod: '7' }, 'Sets 7-day backup retention: additive.'),
+  'neptune-cluster-cloudwatch-log-export-enabled': wrapped('AWS-EnableNeptuneDbAuditLogsToCloudWatch', { DbClusterResourceId: R }, 'Exports audit logs to CloudWatch Logs: additive.'),
+  'rds-automatic-minor-version-upgrade-enabled': wrapped('AWSConfigRemediation-EnableMinorVersionUpgradeOnRDSDBInstance', { DbiResourceId: R }, 'Only sets the flag; upgrades then run in the maintenance window.'),
+  'rds-snapshots-public-prohibited': wrapped('AWSSupport-ModifyRDSSnapshotPermission', { SnapshotIdentifiers: R, Private: 'Yes' }, 'Removes public restore permission, nothing else (the sample hard-coded the DB snapshot type).'),
+  'redshift-backup-enabled': wrapped('AWSConfigRemediation-EnableRedshiftClusterAutomatedSnapshot', { ClusterIdentifer: R, AutomatedSnapshotRetentionPeriod: '7' }, 'Sets automated snapshot retention: additive (the runbook spells ClusterIdentifer).'),
+  's3-bucket-server-side-encryption-enabled': wrapped('AWS-EnableS3BucketEncryption', { BucketName: R, SSEAlgorithm: 'AES256' }, 'Default encryption applies to new objects only; SSE-S3 is transparent to readers.'),
+  's3-bucket-ssl-requests-only': wrapped('AWSConfigRemediation-RestrictBucketSSLRequestsOnly', { BucketName: R }, 'Adds a deny for plain HTTP only; TLS clients are unaffected.'),
+  's3-bucket-versioning-enabled': wrapped('AWS-ConfigureS3BucketVersioning', { BucketName: R, VersioningState: 'Enabled' }, 'Versioning keeps every object version: protects data (cost only).'),
+  's3-bucket-public-write-prohibited': wrapped('AWS-DisableS3BucketPublicReadWrite', { S3BucketName: R }, 'Public write is never legitimate; the account-level block (baseline) already denies it.'),
+  's3-bucket-public-read-prohibited': wrapped('AWS-DisableS3BucketPublicReadWrite', { S3BucketName: R }, 'The baseline blocks public access for the whole account, so the bucket-level block breaks nothing that works.'),
+  's3-bucket-level-public-access-prohibited': wrapped('AWSConfigRemediation-ConfigureS3BucketPublicAccessBlock', { BucketName: R }, 'Bucket-level block under the account-level block the baseline deploys: changes nothing that works.'),
+  's3-account-level-public-access-blocks': automatic('AWSConfigRemediation-ConfigureS3PublicAccessBlock', { AccountId: R }, 'Restores the account-level block the baseline deploys (resource id is the account id, which the runbook takes; nothing to tag: no exemption).'),
+  's3-account-level-public-access-blocks-periodic': automatic('AWSConfigRemediation-ConfigureS3PublicAccessBlock', { AccountId: R }, 'Restores the account-level block the baseline deploys (resource id is the account id; nothing to tag: no exemption).'),
+  'securityhub-enabled': automatic('AWSConfigRemediation-EnableSecurityHub', { EnableDefaultStandards: 'false' }, 'Account-level (no resource parameter, nothing to tag: no exemption): enables the hub; standards stay managed centrally.'),
 
   // --- automatic, our documents ---
   'ebs-snapshot-public-restorable-check': automatic('BlockPublicEbsSnapshots', {}, 'Account-level (resource id is the account): snapshot block public access makes public snapshots private; nothing deleted.'),

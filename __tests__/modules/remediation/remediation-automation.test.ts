@@ -1,6 +1,7 @@
 import { Naming, validateOrganization } from '../../../accounts';
 import { exampleOrganization } from '../../../accounts/example';
 import { OWN_DOCUMENT_IDS } from '../../../remediations/automation/documents';
+import { wrapperDocuments } from '../../../remediations/automation/wrapper-documents';
 import { planDeployment } from '../../../remediations/deployment';
 import { actionsIn, simulate, unknownActions } from '../../helpers/iam';
 import { exampleCopy, parsePolicy, resources, synthOrg } from '../../helpers/synth';
@@ -20,9 +21,10 @@ describe('remediation automation in every account stack', () => {
     });
   });
 
-  test.each(accountStacks.map((s) => [s.node.id, s] as const))('%s: every document in every region, as Automation JSON with the prefixed name', (name, stack) => {
+  test.each(accountStacks.map((s) => [s.node.id, s] as const))('%s: every document and exemption wrapper in every region, as Automation JSON with the prefixed name', (name, stack) => {
     const docs = Object.values(resources(stacks[name], 'aws_ssm_document')) as any[];
-    expect(docs).toHaveLength(OWN_DOCUMENT_IDS.length * stack.regions.length);
+    expect(docs).toHaveLength((OWN_DOCUMENT_IDS.length + wrapperDocuments().length) * stack.regions.length);
+    expect(docs.map((d) => d.name)).toContain('acme-pci-RunAWSConfigureS3BucketVersioning');
     for (const doc of docs) {
       expect([doc.document_type, doc.document_format]).toEqual(['Automation', 'JSON']);
       expect(doc.name).toMatch(/^acme-pci-[A-Za-z0-9]+$/);

@@ -67,7 +67,8 @@ describe('remediation configurations', () => {
     expect(resource.Properties).toEqual({
       ConfigRuleName: 's3-bucket-versioning-enabled',
       TargetType: 'SSM_DOCUMENT',
-      TargetId: 'AWS-ConfigureS3BucketVersioning',
+      // Our exemption wrapper of AWS-ConfigureS3BucketVersioning, with the parameters the runbook takes.
+      TargetId: 'acme-pci-RunAWSConfigureS3BucketVersioning',
       Parameters: {
         AutomationAssumeRole: { StaticValue: { Values: [{ 'Fn::Sub': 'arn:${AWS::Partition}:iam::${AWS::AccountId}:role/acme-pci-remediation' }] } },
         BucketName: { ResourceValue: { Value: 'RESOURCE_ID' } },

@@ -8,14 +8,23 @@ import { Naming, validateOrganization } from '../../../accounts';
 import { organizationDocuments } from '../../../modules/remediation/remediation-automation';
 import { bindingNames } from '../../../remediations/deployment';
 import { runbookActions } from '../../../remediations/automation/aws-runbooks';
-import { boundRunbooks, derivedActions, documentApiCalls, iamAction, normalizeAction, remediationRolePolicy } from '../../../remediations/role-policy';
+import { boundRunbooks, derivedActions, documentApiCalls, iamAction, normalizeAction, remediationRolePolicy, startedRunbooks } from '../../../remediations/role-policy';
+import { WRAPPED_RUNBOOKS } from '../../../remediations/automation/runbook-wrappers';
 import { REMEDIATION_BINDINGS } from '../../../remediations/bindings';
 import { actionsIn, simulate, unknownActions } from '../../helpers/iam';
 
 const names = new Naming(validateOrganization(exampleOrganization));
 const documents = organizationDocuments(names);
 const accountId = '777777777777';
-const input = { documents, bindings: REMEDIATION_BINDINGS, exemptTagKey: names.remediationExemptTagKey, partition: 'aws', accountId, names: bindingNames(names) };
+const input = {
+  documents,
+  bindings: REMEDIATION_BINDINGS,
+  exemptTagKey: names.remediationExemptTagKey,
+  partition: 'aws',
+  accountId,
+  names: bindingNames(names),
+  remediationRoleName: names.remediationRoleName,
+};
 const policy = JSON.parse(JSON.stringify(remediationRolePolicy(input))) as { Version: string; Statement: any[] };
 const granted = actionsIn(policy);
 const role = `arn:aws:iam::${accountId}:role/${names.remediationRoleName}`;
@@ -38,7 +47,23 @@ describe('the remediation role policy', () => {
     }
     for (const runbook of boundRunbooks(REMEDIATION_BINDINGS)) runbookActions(runbook).actions.forEach((a) => expected.add(normalizeAction(a)));
     expected.add('iam:CreateServiceLinkedRole'); // GuardDuty and Security Hub runbooks (EXTRA_RUNBOOK_PERMISSIONS)
+    if (startedRunbooks(documents).length > 0) ['ssm:StartAutomationExecution', 'ssm:GetAutomationExecution', 'iam:PassRole'].forEach((a) => expected.add(a)); // exemption wrappers
     expect(granted).toEqual([...expected].sort());
+  });
+
+  test('lets the exemption wrappers start exactly the runbooks they wrap, and read their executions', async () => {
+    expect(startedRunbooks(documents)).toEqual(Object.keys(WRAPPED_RUNBOOKS).sort());
+    const start = policy.Statement.find((s: any) => s.Sid === 'StartWrappedRunbooks');
+    expect(start.Action).toEqual(['ssm:StartAutomationExecution']);
+    for (const runbook of startedRunbooks(documents)) expect(start.Resource).toEqual(expect.arrayContaining([`arn:aws:ssm:*:*:document/${runbook}`, `arn:aws:ssm:*:*:automation-definition/${runbook}:*`]));
+    const scoped = { ...policy, Statement: policy.Statement.filter((s: any) => s.Sid !== 'DocumentAndRunbookCalls') };
+    const run = (action: string, resource: string) => simulate({ principal: role, action, resource, resourceAccount: accountId, identityPolicies: [scoped] });
+    // The simulator wants an account in the ARN; AWS's own runbooks have an empty one, which "*" matches as well.
+    const definition = (name: string) => `arn:aws:ssm:eu-west-1:${accountId}:automation-definition/${name}:$DEFAULT`;
+    expect(await run('ssm:StartAutomationExecution', definition('AWS-EnableS3BucketEncryption'))).toBe('Allowed');
+    expect(await run('ssm:StartAutomationExecution', definition('AWS-DeleteSnapshot'))).toBe('ImplicitlyDenied');
+    expect(await run('ssm:StartAutomationExecution', definition('AWSConfigRemediation-EnableSecurityHub'))).toBe('ImplicitlyDenied');
+    expect(await run('ssm:GetAutomationExecution', `arn:aws:ssm:eu-west-1:${accountId}:automation-execution/0123`)).toBe('Allowed');
   });
 
   test('covers every API call of every document (simulated)', async () => {
@@ -63,7 +88,7 @@ describe('the remediation role policy', () => {
     expect(normalizeAction('apigateway:GetStage')).toBe('apigateway:GET');
   });
 
-  test('passes only the flow logs, CloudTrail logs and S3 replication roles, each to its service', async () => {
+  test('passes only the flow logs, CloudTrail logs, S3 replication and remediation roles, each to its service', async () => {
     const pass = (resource: string, service: string) =>
       simulate({ principal: role, action: 'iam:PassRole', resource, resourceAccount: accountId, identityPolicies: [policy], context: { 'iam:PassedToService': service } });
     expect(await pass(`arn:aws:iam::${accountId}:role/${names.flowLogsDeliveryRoleName}`, 'vpc-flow-logs.amazonaws.com')).toBe('Allowed');
@@ -71,6 +96,9 @@ describe('the remediation role policy', () => {
     expect(await pass(`arn:aws:iam::${accountId}:role/${names.s3ReplicationRoleName}`, 's3.amazonaws.com')).toBe('Allowed');
     expect(await pass(`arn:aws:iam::${accountId}:role/${names.s3ReplicationRoleName}`, 'ec2.amazonaws.com')).toBe('ImplicitlyDenied');
     expect(await pass(`arn:aws:iam::${accountId}:role/${names.remediationRoleName}`, 's3.amazonaws.com')).toBe('ImplicitlyDenied');
+    // The exemption wrappers pass the role itself to SSM for the AWS-owned runbook they start.
+    expect(await pass(`arn:aws:iam::${accountId}:role/${names.remediationRoleName}`, 'ssm.amazonaws.com')).toBe('Allowed');
+    expect(await pass(`arn:aws:iam::${accountId}:role/${names.flowLogsDeliveryRoleName}`, 'ssm.amazonaws.com')).toBe('ImplicitlyDenied');
     expect(await pass(`arn:aws:iam::${accountId}:role/${names.flowLogsDeliveryRoleName}`, 'ec2.amazonaws.com')).toBe('ImplicitlyDenied');
     expect(await pass(`arn:aws:iam::${accountId}:role/${names.breakGlassRoleName}`, 'vpc-flow-logs.amazonaws.com')).toBe('ImplicitlyDenied');
   });
