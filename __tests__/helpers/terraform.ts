@@ -61,64 +61,110 @@ export function writeCliConfig(dir: string, mirror: string | undefined): string 
   return file;
 }
 
-/** The offline copy of a stack: no backend, no assume_role, fake credentials, skip_* flags. */
-export function offlineCopy(stack: any): any {
-  const copy = structuredClone(stack);
-  delete copy.terraform.backend;
-  for (const provider of copy.provider?.aws ?? []) {
-    delete provider.assume_role;
-    delete provider.allowed_account_ids; // needs the account id, which an offline run cannot ask STS for
-    Object.assign(provider, {
-      access_key: 'AKIAOFFLINETEST00000',
-      secret_key: 'offline-test-secret',
-      skip_credentials_validation: true,
-      skip_metadata_api_check: 'true',
-      skip_region_validation: true,
-      skip_requesting_account_id: true,
-    });
-  }
-  return copy;
+/** Fake credentials and the skip_* flags: the provider never calls AWS. */
+const OFFLINE_PROVIDER = {
+  access_key: 'AKIAOFFLINETEST00000',
+  secret_key: 'offline-test-secret',
+  skip_credentials_validation: true,
+  skip_metadata_api_check: 'true',
+  skip_region_validation: true,
+  skip_requesting_account_id: true,
+};
+
+/** A provider configuration of a stack: its region, and its alias when it is not the default one. */
+export interface ProviderRegion {
+  readonly alias?: string;
+  readonly region: string;
 }
+
+/**
+ * The offline copy of a stack, as a child module: no backend, and no provider
+ * blocks of its own: the root passes it offline providers (fake credentials,
+ * skip_* flags, no assume_role) for its default region and each aliased region.
+ * Sharing them across the stacks of a group starts one provider process per
+ * region instead of one per stack and region. What is left out, the provider
+ * blocks' assume_role, allowed_account_ids and default tags, cannot be checked
+ * offline anyway; the stack tests assert them on the synthesized JSON.
+ */
+export function offlineModule(stack: any): { module: any; providers: ProviderRegion[] } {
+  const module = structuredClone(stack);
+  delete module.terraform.backend;
+  const providers: ProviderRegion[] = (module.provider?.aws ?? []).map((p: any) => ({ alias: p.alias, region: p.region }));
+  delete module.provider;
+  const aliases = providers.flatMap((p) => (p.alias ? [`aws.${p.alias}`] : []));
+  if (aliases.length) module.terraform.required_providers.aws.configuration_aliases = aliases;
+  return { module, providers };
+}
+
+/** The root module of a group: one offline provider per (alias, region), each stack a child module using them. */
+export function offlineRoot(stacks: Record<string, ProviderRegion[]>): any {
+  const regions = new Map<string, string>();
+  const providers: Record<string, string> = {};
+  const modules: Record<string, { source: string; providers: Record<string, string> }> = {};
+  for (const [stack, configs] of Object.entries(stacks)) {
+    const passed: Record<string, string> = {};
+    for (const { alias, region } of configs) {
+      const key = alias ?? '(default)';
+      const known = regions.get(key);
+      if (known && known !== region) throw new Error(`stacks disagree on the region of provider ${key}: ${known} and ${region} (${stack})`);
+      regions.set(key, region);
+      passed[alias ? `aws.${alias}` : 'aws'] = alias ? `aws.${alias}` : 'aws';
+      providers[key] = region;
+    }
+    modules[stack] = { source: `./${stack}`, providers: passed };
+  }
+  return {
+    terraform: { required_providers: { aws: { source: 'aws', version: PROVIDER_VERSION } } },
+    provider: { aws: Object.entries(providers).map(([key, region]) => ({ ...OFFLINE_PROVIDER, region, ...(key === '(default)' ? {} : { alias: key }) })) },
+    module: modules,
+  };
+}
+
+/** The AWS provider version every stack pins (from @cdktf/provider-aws). */
+const PROVIDER_VERSION = '5.100.0';
 
 export interface StackCheck {
   readonly stack: string;
   readonly ok: boolean;
   /** The step that failed, or "plan" when all passed. */
   readonly step: 'init' | 'validate' | 'plan';
-  /** Terraform's output for the failed step (the whole group's), or the stack's planned changes. */
+  /** Terraform's output for the failed step (the whole group's). */
   readonly output: string;
   /** Planned changes of the stack, as "N to add, N to change, N to destroy". */
   readonly summary?: string;
 }
 
-const ACTIONS = { add: /will be created|must be replaced/, change: /will be updated in-place/, destroy: /will be destroyed|must be replaced/ };
-
-/** Per-stack change counts from a plan's text: resource lines read "# module.<stack>.<address> will be created". */
-export function planSummaries(planText: string, stacks: readonly string[]): Map<string, string> {
+/** Per-stack change counts from `terraform plan -json` output (one JSON message per line). */
+export function planSummaries(planJsonLines: string, stacks: readonly string[]): Map<string, string> {
   const counts = new Map(stacks.map((s) => [s, { add: 0, change: 0, destroy: 0 }]));
-  for (const [, stack, what] of planText.matchAll(/^\s*# module\.([\w-]+)\.\S+ (.*)$/gm)) {
-    const c = counts.get(stack);
+  for (const line of planJsonLines.split('\n')) {
+    if (!line.includes('"planned_change"')) continue;
+    const { change } = JSON.parse(line);
+    const c = counts.get(String(change.resource.module ?? '').replace(/^module\./, ''));
     if (!c) continue;
-    for (const action of Object.keys(ACTIONS) as (keyof typeof ACTIONS)[]) if (ACTIONS[action].test(what)) c[action] += 1;
+    if (change.action === 'create' || change.action === 'replace') c.add += 1;
+    if (change.action === 'update') c.change += 1;
+    if (change.action === 'delete' || change.action === 'replace') c.destroy += 1;
   }
   return new Map([...counts].map(([s, c]) => [s, `${c.add} to add, ${c.change} to change, ${c.destroy} to destroy`]));
 }
 
 /**
  * Checks a group of stacks in one Terraform run: a root module that calls each
- * stack's offline copy as a child module (each keeps its own provider blocks), so
- * the provider schema is loaded once per step instead of once per stack. The
- * group is initialized, validated and planned; each stack gets its own result.
+ * stack's offline copy as a child module, so the provider schema is loaded once
+ * per step instead of once per stack. The group is initialized, validated and
+ * planned; each stack gets its own result.
  */
 async function checkGroup(stackFiles: [string, string][], cliConfig: string): Promise<StackCheck[]> {
   const dir = mkdtempSync(join(tmpdir(), 'lz-tf-'));
-  const root: { module: Record<string, { source: string }> } = { module: {} };
+  const providers: Record<string, ProviderRegion[]> = {};
   for (const [stack, file] of stackFiles) {
+    const { module, providers: regions } = offlineModule(JSON.parse(readFileSync(file, 'utf8')));
     mkdirSync(join(dir, stack));
-    writeFileSync(join(dir, stack, 'main.tf.json'), JSON.stringify(offlineCopy(JSON.parse(readFileSync(file, 'utf8')))));
-    root.module[stack] = { source: `./${stack}` };
+    writeFileSync(join(dir, stack, 'main.tf.json'), JSON.stringify(module));
+    providers[stack] = regions;
   }
-  writeFileSync(join(dir, 'main.tf.json'), JSON.stringify(root));
+  writeFileSync(join(dir, 'main.tf.json'), JSON.stringify(offlineRoot(providers)));
   const env = {
     ...process.env,
     TF_CLI_CONFIG_FILE: cliConfig,
@@ -132,7 +178,8 @@ async function checkGroup(stackFiles: [string, string][], cliConfig: string): Pr
   const steps: [StackCheck['step'], string[]][] = [
     ['init', ['init', '-backend=false', '-input=false', '-no-color']],
     ['validate', ['validate', '-no-color']],
-    ['plan', ['plan', '-refresh=false', '-input=false', '-lock=false', '-no-color', '-out=offline.tfplan']],
+    // -json: the same plan, without rendering megabytes of human-readable diff.
+    ['plan', ['plan', '-refresh=false', '-input=false', '-lock=false', '-no-color', '-json', '-out=offline.tfplan']],
   ];
   const stacks = stackFiles.map(([stack]) => stack);
   let output = '';

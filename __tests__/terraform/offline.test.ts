@@ -6,32 +6,52 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { synthOrg } from '../helpers/synth';
-import { checkStacks, findProviderMirror, findTerraform, offlineCopy, planSummaries, writeCliConfig, type StackCheck } from '../helpers/terraform';
+import { checkStacks, findProviderMirror, findTerraform, offlineModule, offlineRoot, planSummaries, writeCliConfig, type StackCheck } from '../helpers/terraform';
 
 const { outdir, stacks, manifest } = synthOrg();
 
 describe('offline copy', () => {
-  test('drops backend and assume_role and adds the skip flags, leaving the synthesized stack untouched', () => {
-    const copy = offlineCopy(stacks.prod);
-    expect(copy.terraform.backend).toBeUndefined();
-    for (const provider of copy.provider.aws) {
-      expect(provider.assume_role).toBeUndefined();
-      expect(provider.skip_requesting_account_id).toBe(true);
-    }
+  test('a stack becomes a child module without backend or provider blocks, leaving the synthesized stack untouched', () => {
+    const { module, providers } = offlineModule(stacks.prod);
+    expect(module.terraform.backend).toBeUndefined();
+    expect(module.provider).toBeUndefined();
+    expect(module.terraform.required_providers.aws.configuration_aliases).toEqual(['aws.eu-central-1']);
+    expect(providers).toEqual([{ alias: undefined, region: 'eu-west-1' }, { alias: 'eu-central-1', region: 'eu-central-1' }]);
     expect(stacks.prod.terraform.backend?.s3).toBeDefined();
     expect(stacks.prod.provider.aws[0].assume_role).toHaveLength(1);
+  });
+
+  test('the root passes each stack offline providers: skip flags, fake credentials, no assume_role', () => {
+    const root = offlineRoot({ prod: offlineModule(stacks.prod).providers, dev: offlineModule(stacks.dev).providers });
+    expect(root.module).toEqual({
+      prod: { source: './prod', providers: { aws: 'aws', 'aws.eu-central-1': 'aws.eu-central-1' } },
+      dev: { source: './dev', providers: { aws: 'aws' } },
+    });
+    expect(root.provider.aws.map((p: any) => [p.alias, p.region, p.skip_requesting_account_id, p.assume_role])).toEqual([
+      [undefined, 'eu-west-1', true, undefined],
+      ['eu-central-1', 'eu-central-1', true, undefined],
+    ]);
+  });
+
+  test('fails when two stacks give one provider configuration different regions', () => {
+    expect(() => offlineRoot({ a: [{ region: 'eu-west-1' }], b: [{ region: 'us-east-1' }] })).toThrow(
+      'stacks disagree on the region of provider (default): eu-west-1 and us-east-1 (b)',
+    );
   });
 });
 
 describe('plan summaries', () => {
-  test('counts each stack\'s planned changes from the plan text', () => {
-    const text = [
-      '  # module.prod.aws_s3_bucket.b will be created',
-      '  # module.prod.aws_kms_key.k will be updated in-place',
-      '  # module.dev.aws_iam_role.r must be replaced',
-      '  # module.dev.aws_iam_role.old will be destroyed',
+  test("counts each stack's planned changes from the plan's JSON messages", () => {
+    const change = (addr: string, action: string) =>
+      JSON.stringify({ type: 'planned_change', change: { resource: { addr, module: addr.split('.').slice(0, 2).join('.') }, action } });
+    const lines = [
+      change('module.prod.aws_s3_bucket.b', 'create'),
+      change('module.prod.aws_kms_key.k', 'update'),
+      change('module.dev.aws_iam_role.r', 'replace'),
+      change('module.dev.aws_iam_role.old', 'delete'),
+      JSON.stringify({ type: 'change_summary', changes: { add: 2 } }),
     ].join('\n');
-    expect(planSummaries(text, ['prod', 'dev', 'auth'])).toEqual(
+    expect(planSummaries(lines, ['prod', 'dev', 'auth'])).toEqual(
       new Map([
         ['prod', '1 to add, 1 to change, 0 to destroy'],
         ['dev', '1 to add, 0 to change, 2 to destroy'],
@@ -67,7 +87,7 @@ describe('terraform validate and offline plan, every stack', () => {
     const bad = structuredClone(stacks.bootstrap) as any;
     bad.resource.aws_s3_bucket[Object.keys(bad.resource.aws_s3_bucket)[0]].no_such_argument = true;
     writeFileSync(join(dir, 'bad.json'), JSON.stringify(bad));
-    const results = await checkStacks({ bad: join(dir, 'bad.json'), good: join(outdir, manifest.stacks.auth.synthesizedStackPath) }, cliConfig);
+    const results = await checkStacks({ bad: join(dir, 'bad.json'), good: join(outdir, manifest.stacks.bootstrap.synthesizedStackPath) }, cliConfig);
     const byStack = new Map(results.map((r) => [r.stack, r]));
     expect(byStack.get('bad')).toMatchObject({ ok: false, step: 'validate' });
     expect(byStack.get('bad')!.output).toContain('no_such_argument');
