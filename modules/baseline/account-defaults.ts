@@ -4,18 +4,10 @@ import { EbsEncryptionByDefault } from '@cdktf/provider-aws/lib/ebs-encryption-b
 import { Ec2InstanceMetadataDefaults } from '@cdktf/provider-aws/lib/ec2-instance-metadata-defaults';
 import type { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import type { PolicyStatement } from '../iam/policy-document';
-import { SecureKmsKey } from '../security/kms-key';
+import { KEY_DATA_ACTIONS, SecureKmsKey } from '../security/kms-key';
 
 /** What EBS (and Auto Scaling on its behalf) does with the key: the aws/ebs key's actions, without wildcards. */
-export const EBS_KEY_ACTIONS = [
-  'kms:Encrypt',
-  'kms:Decrypt',
-  'kms:ReEncryptFrom',
-  'kms:ReEncryptTo',
-  'kms:GenerateDataKey',
-  'kms:GenerateDataKeyWithoutPlaintext',
-  'kms:DescribeKey',
-] as const;
+export const EBS_KEY_ACTIONS = KEY_DATA_ACTIONS;
 
 /**
  * Key policy statements of the EBS default key in `region`: any principal of the

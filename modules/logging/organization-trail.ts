@@ -6,7 +6,7 @@ import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import type { Naming } from '../../accounts';
 import type { LandingZoneStack } from '../../stacks/landing-zone-stack';
 import { policyJson, type PolicyStatement } from '../iam/policy-document';
-import { SecureKmsKey } from '../security/kms-key';
+import { KEY_DATA_ACTIONS, SecureKmsKey } from '../security/kms-key';
 import { SecurityAlarms } from './security-alarms';
 
 export interface OrganizationTrailProps {
@@ -21,15 +21,7 @@ export interface OrganizationTrailProps {
 }
 
 /** The actions CloudWatch Logs needs on the trail monitoring key (CloudWatch Logs User Guide, "Encrypt log data using AWS KMS"). */
-export const LOGS_KEY_ACTIONS = [
-  'kms:Encrypt',
-  'kms:Decrypt',
-  'kms:ReEncryptFrom',
-  'kms:ReEncryptTo',
-  'kms:GenerateDataKey',
-  'kms:GenerateDataKeyWithoutPlaintext',
-  'kms:DescribeKey',
-] as const;
+export const LOGS_KEY_ACTIONS = KEY_DATA_ACTIONS;
 
 /**
  * The organization trail (PCI DSS 10.2.1, 10.2.2, 10.3.4, 10.5.1): every account, every

@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
 import type { Naming } from '../../accounts';
 import type { PolicyStatement } from '../iam/policy-document';
-import { SecureKmsKey } from '../security/kms-key';
+import { KEY_DATA_ACTIONS, SecureKmsKey } from '../security/kms-key';
 import { SecureBucket } from '../storage/secure-bucket';
 import { archiveRetention } from '../logging/log-archive';
 import { vpcPlans } from './layout';
@@ -27,7 +27,7 @@ export function flowLogKeyStatements(names: Naming): PolicyStatement[] {
       Sid: 'LogDeliveryEncryptsFlowLogs',
       Effect: 'Allow',
       Principal: { Service: 'delivery.logs.amazonaws.com' },
-      Action: ['kms:Encrypt', 'kms:Decrypt', 'kms:ReEncryptFrom', 'kms:ReEncryptTo', 'kms:GenerateDataKey', 'kms:GenerateDataKeyWithoutPlaintext', 'kms:DescribeKey'],
+      Action: [...KEY_DATA_ACTIONS],
       Resource: '*',
       Condition: { StringEquals: { 'aws:SourceAccount': writers } },
     },

@@ -14,7 +14,7 @@ import { RouteTableAssociation } from '@cdktf/provider-aws/lib/route-table-assoc
 import { Subnet } from '@cdktf/provider-aws/lib/subnet';
 import { Vpc } from '@cdktf/provider-aws/lib/vpc';
 import type { Naming } from '../../accounts';
-import { SecureKmsKey } from '../security/kms-key';
+import { KEY_DATA_ACTIONS, SecureKmsKey } from '../security/kms-key';
 import { EgressFirewall } from './egress-firewall';
 import type { Tier, VpcPlan } from './layout';
 import { VpcEndpoints } from './vpc-endpoints';
@@ -131,7 +131,7 @@ export class WorkloadNetwork extends Construct {
           Sid: 'CloudWatchLogsEncryptsNetworkLogGroups',
           Effect: 'Allow',
           Principal: { Service: `logs.${plan.region}.amazonaws.com` },
-          Action: ['kms:Encrypt', 'kms:Decrypt', 'kms:ReEncryptFrom', 'kms:ReEncryptTo', 'kms:GenerateDataKey', 'kms:GenerateDataKeyWithoutPlaintext', 'kms:DescribeKey'],
+          Action: [...KEY_DATA_ACTIONS],
           Resource: '*',
           Condition: { ArnLike: { 'kms:EncryptionContext:aws:logs:arn': `arn:${names.partition}:logs:${plan.region}:${plan.accountId}:log-group:*` } },
         },

@@ -11,7 +11,7 @@ import { SnsTopic } from '@cdktf/provider-aws/lib/sns-topic';
 import { SnsTopicSubscription } from '@cdktf/provider-aws/lib/sns-topic-subscription';
 import type { Naming } from '../../accounts';
 import { policyJson, type PolicyStatement } from '../iam/policy-document';
-import { SecureKmsKey } from '../security/kms-key';
+import { KEY_DATA_ACTIONS, SecureKmsKey } from '../security/kms-key';
 import { SecureBucket } from '../storage/secure-bucket';
 import { renderBuildspec, summaryBuildspec, synthBuildspec } from './buildspec';
 import {
@@ -82,7 +82,7 @@ export class DeployPipeline extends Construct {
           Sid: 'CloudWatchLogsForPipelineLogGroups',
           Effect: 'Allow',
           Principal: { Service: `logs.${region}.amazonaws.com` },
-          Action: ['kms:Encrypt', 'kms:Decrypt', 'kms:ReEncryptFrom', 'kms:ReEncryptTo', 'kms:GenerateDataKey', 'kms:GenerateDataKeyWithoutPlaintext', 'kms:DescribeKey'],
+          Action: [...KEY_DATA_ACTIONS],
           Resource: '*',
           Condition: { ArnLike: { 'kms:EncryptionContext:aws:logs:arn': `arn:${names.partition}:logs:${region}:${accountId}:log-group:/aws/codebuild/${names.prefix}-*` } },
         },

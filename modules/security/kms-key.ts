@@ -37,6 +37,20 @@ export const KEY_OWNER_ACTIONS = [
   'kms:UpdateKeyDescription',
 ] as const;
 
+/**
+ * What a service encrypting data for us does with a key (CloudWatch Logs, EBS, log
+ * delivery): the data-key actions of the AWS managed keys, listed without wildcards.
+ */
+export const KEY_DATA_ACTIONS = [
+  'kms:Encrypt',
+  'kms:Decrypt',
+  'kms:ReEncryptFrom',
+  'kms:ReEncryptTo',
+  'kms:GenerateDataKey',
+  'kms:GenerateDataKeyWithoutPlaintext',
+  'kms:DescribeKey',
+] as const;
+
 export interface SecureKmsKeyProps {
   /** Alias, with or without the `alias/` prefix. */
   readonly alias: string;

@@ -1,5 +1,5 @@
 import type { AutomationDocument, Step } from '../model';
-import { arnHere, LOG_RETENTION_DAYS, type DocumentContext } from './context';
+import { arnHere, logGroupSteps, type DocumentContext } from './context';
 
 /**
  * opensearch-logs-to-cloudwatch / elasticsearch-logs-to-cloudwatch: publishes the error, search
@@ -30,15 +30,7 @@ function enableDomainLogs(ctx: DocumentContext, flavour: 'opensearch' | 'es'): A
   const publishing = { CloudWatchLogsLogGroupArn: logGroupArn, Enabled: true };
   const options = { ES_APPLICATION_LOGS: publishing, SEARCH_SLOW_LOGS: publishing, INDEX_SLOW_LOGS: publishing };
   const prepare: Step[] = [
-    {
-      name: 'CreateLogGroup',
-      action: 'aws:executeAwsApi',
-      description: 'Creates the log group; it may already exist.',
-      onFailure: 'Continue',
-      isCritical: false,
-      inputs: { Service: 'logs', Api: 'CreateLogGroup', logGroupName: logGroup },
-    },
-    { name: 'SetRetention', action: 'aws:executeAwsApi', inputs: { Service: 'logs', Api: 'PutRetentionPolicy', logGroupName: logGroup, retentionInDays: LOG_RETENTION_DAYS } },
+    ...logGroupSteps(logGroup),
     {
       name: 'AllowLogDelivery',
       action: 'aws:executeAwsApi',

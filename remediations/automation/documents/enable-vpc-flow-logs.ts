@@ -1,5 +1,5 @@
 import type { AutomationDocument } from '../model';
-import { arnHere, LOG_RETENTION_DAYS, type DocumentContext } from './context';
+import { arnHere, logGroupSteps, type DocumentContext } from './context';
 
 /**
  * vpc-flow-logs-enabled: adds a flow log (all traffic) to CloudWatch Logs for a VPC that has none
@@ -22,15 +22,7 @@ export const enableVpcFlowLogs = (ctx: DocumentContext): AutomationDocument => {
       },
     ],
     steps: [
-      {
-        name: 'CreateLogGroup',
-        action: 'aws:executeAwsApi',
-        description: 'Creates the log group; it may already exist.',
-        onFailure: 'Continue',
-        isCritical: false,
-        inputs: { Service: 'logs', Api: 'CreateLogGroup', logGroupName: logGroup },
-      },
-      { name: 'SetRetention', action: 'aws:executeAwsApi', inputs: { Service: 'logs', Api: 'PutRetentionPolicy', logGroupName: logGroup, retentionInDays: LOG_RETENTION_DAYS } },
+      ...logGroupSteps(logGroup),
       {
         name: 'CreateFlowLog',
         action: 'aws:executeAwsApi',
