@@ -34,7 +34,7 @@ export const loggingSchema = z.strictObject({
   retentionDays: days('365').default(MIN_RETENTION_DAYS),
   /** Days the first months of logs stay in S3 Standard before moving to Glacier Instant Retrieval; at least 90. @default 90 */
   standardDays: days('90').default(MIN_STANDARD_DAYS),
-  /** S3 Object Lock (compliance mode) default retention on the CloudTrail and Config buckets; at least 365. @default 365 */
+  /** S3 Object Lock (compliance mode) default retention on the CloudTrail, flow-log and findings buckets (AWS Config cannot deliver to a locked bucket); at least 365. @default 365 */
   objectLockDays: days('365').default(MIN_RETENTION_DAYS),
   /** Retention of the trail's CloudWatch Logs group; one of the CloudWatch values from 365 up. @default 365 */
   logGroupRetentionDays: days('365').default(MIN_RETENTION_DAYS),

@@ -121,11 +121,6 @@ export class Naming {
     return `awsconfigconforms-${this.prefix}-${accountId}-${region}`;
   }
 
-  /** KMS alias of the key encrypting the conformance pack templates of a region. */
-  get conformsTemplateKeyAlias(): string {
-    return `alias/${this.prefix}-conformance-templates`;
-  }
-
   /** Bucket receiving the server access logs of the other log buckets. */
   get accessLogBucket(): string {
     return this.logBucket('access-logs');

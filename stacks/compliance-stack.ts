@@ -34,7 +34,6 @@ export class ComplianceStack extends LandingZoneStack {
         excludedAccounts: excludedAccountIds,
         templateBucket: {
           bucketName: names.conformsTemplateBucket(admin.id, region),
-          keyAlias: names.conformsTemplateKeyAlias,
           accountId: admin.id,
           region,
           readerAccountIds: readers,

@@ -11,7 +11,7 @@ export class LoggingStack extends AccountStack {
     super(scope, names, names.account('logging'));
     const logArchive = new LogArchive(this, 'log-archive', { names });
     this.baseline.config.deliverAfter(logArchive.configBucket.policy); // this account's Config delivers into its own bucket
-    addOrganizationTrail(this, logArchive.key.arn); // unless logging.trailOwner is "management"
+    addOrganizationTrail(this, logArchive.key.arn, [logArchive.cloudTrailBucket.policy]); // unless logging.trailOwner is "management"
     // Access logs of every log bucket land in the archive's access log bucket (a reference: after its policy exists).
     const accessLogBucket = logArchive.accessLogBucket.policy.bucket;
     new FlowLogArchive(this, 'flow-log-archive', { names, accessLogBucket }); // VPC and firewall flow logs of every workload VPC

@@ -12,10 +12,10 @@ describe('logging stack', () => {
     expect(zone.logging.node.id).toBe('logging');
   });
 
-  test('holds the log archive: three buckets with their policies, Object Lock on two, the log key', () => {
+  test('holds the log archive: three buckets with their policies, Object Lock on the CloudTrail bucket, the log key', () => {
     expect(ours('aws_s3_bucket')).toHaveLength(3);
     expect(ours('aws_s3_bucket_policy')).toHaveLength(3);
-    expect(ours('aws_s3_bucket_object_lock_configuration')).toHaveLength(2);
+    expect(ours('aws_s3_bucket_object_lock_configuration')).toHaveLength(1);
     expect(ours('aws_s3_bucket_lifecycle_configuration')).toHaveLength(3);
     expect(ours('aws_s3_bucket_logging')).toHaveLength(2);
   });
@@ -49,5 +49,14 @@ describe('logging stack: access logs of the archive', () => {
     expect(buckets.length).toBeGreaterThanOrEqual(5);
     expect(missing).toEqual([]);
     for (const l of Object.values(resources(logging, 'aws_s3_bucket_logging')) as any[]) expect(l.target_bucket).toMatch(/aws_s3_bucket_policy\..*access-logs.*\.bucket/);
+  });
+});
+
+describe('logging stack: creation order', () => {
+  test('the organization trail waits for the CloudTrail bucket policy (CloudTrail checks it at creation)', () => {
+    const logging = synthOrg().stacks.logging;
+    const trail = Object.values(resources(logging, 'aws_cloudtrail'))[0] as any;
+    const policyName = Object.keys(resources(logging, 'aws_s3_bucket_policy')).find((n) => n.startsWith('log-archive_cloudtrail_'))!;
+    expect(trail.depends_on).toContain(`aws_s3_bucket_policy.${policyName}`);
   });
 });

@@ -20,7 +20,7 @@ export const logFlowsPage: PageGenerator = ({ org, names }) => {
       `${logging.logGroupRetentionDays} days`,
       '10.4.1, 10.4.1.1',
     ],
-    ['AWS Config snapshots and history (every account)', archive(names.configBucket), names.logKeyAlias, worm, kept, '10.2.1, 11.5.2'],
+    ['AWS Config snapshots and history (every account)', archive(names.configBucket), names.logKeyAlias, 'versioned, deletes denied (AWS Config cannot deliver to an Object Lock bucket)', kept, '10.2.1, 11.5.2'],
     ['VPC flow logs and Network Firewall flow logs (workload VPCs)', archive(names.flowLogBucket), names.flowLogKeyAlias, worm, kept, '10.2.1, 1.2.4'],
     [
       'GuardDuty findings (every account, exported by the administrator)',

@@ -6,15 +6,12 @@ import type { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { S3Object } from '@cdktf/provider-aws/lib/s3-object';
 import { CONFORMANCE_PACK_LIMITS, type PackPlan } from '../../remediations/conformance-packs';
 import type { PolicyStatement } from '../iam/policy-document';
-import { SecureKmsKey } from '../security/kms-key';
 import { SecureBucket } from '../storage/secure-bucket';
 
 /** Where templates over the TemplateBody limit go. */
 export interface TemplateBucketProps {
   /** Bucket name; AWS Config requires it to start with "awsconfigconforms" (and to be in the packs' region). */
   readonly bucketName: string;
-  /** Alias of the KMS key encrypting the templates. */
-  readonly keyAlias: string;
   /** Account holding the bucket (the Config delegated administrator). */
   readonly accountId: string;
   /** Region of the bucket: the packs' region. */
@@ -65,8 +62,6 @@ const CONFIG_TEMPLATE_READERS = [
 export class OrganizationConformancePacks extends Construct {
   readonly packs: ConfigOrganizationConformancePack[] = [];
   readonly templateBucket?: SecureBucket;
-  /** Key of the template objects (created with the bucket). */
-  readonly templateKey?: SecureKmsKey;
 
   constructor(scope: Construct, id: string, props: OrganizationConformancePacksProps) {
     super(scope, id);
@@ -93,15 +88,13 @@ export class OrganizationConformancePacks extends Construct {
         throw new Error(`template bucket "${t.bucketName}" is in ${t.region}; AWS Config reads TemplateS3Uri only from the pack's region`);
       if (!t.bucketName.startsWith('awsconfigconforms'))
         throw new Error(`template bucket "${t.bucketName}" must start with "awsconfigconforms" (AWS Config requirement); fix: use Naming.conformsTemplateBucket`);
-      const created = this.createTemplateBucket(t, provider);
-      bucket = created.bucket;
-      this.templateBucket = created.bucket;
-      this.templateKey = created.key;
+      bucket = this.createTemplateBucket(t, provider);
+      this.templateBucket = bucket;
     }
 
     for (const pack of props.packs) {
       let template: { templateBody?: string; templateS3Uri?: string; dependsOn?: ITerraformDependable[] } = { templateBody: terraformLiteral(pack.body) };
-      if (pack.viaS3 && bucket && this.templateKey) {
+      if (pack.viaS3 && bucket) {
         // The key carries the content hash: a changed template is a changed URI, which updates the pack.
         const key = `templates/${pack.name}-${createHash('sha256').update(pack.body).digest('hex').slice(0, 16)}.json`;
         const object = new S3Object(this, `template-${pack.name}`, {
@@ -109,9 +102,8 @@ export class OrganizationConformancePacks extends Construct {
           key,
           content: terraformLiteral(pack.body),
           contentType: 'application/json',
-          // Explicit, not only the bucket default: the object is encrypted under the template key whatever the bucket says.
-          serverSideEncryption: 'aws:kms',
-          kmsKeyId: this.templateKey.arn,
+          // SSE-S3, explicitly: see createTemplateBucket.
+          serverSideEncryption: 'AES256',
           provider,
         });
         // Config reads the object when the pack is created: the bucket policy letting it read must exist by then.
@@ -128,29 +120,19 @@ export class OrganizationConformancePacks extends Construct {
     }
   }
 
-  private createTemplateBucket(t: TemplateBucketProps, provider: AwsProvider | undefined): { bucket: SecureBucket; key: SecureKmsKey } {
+  /**
+   * The template bucket, with SSE-S3 rather than a customer managed key: AWS Config
+   * reads templates through its service-linked roles, whose fixed managed policy
+   * (ConfigConformsServiceRolePolicy) grants s3:GetObject and s3:GetBucketAcl on
+   * awsconfigconforms* buckets but no kms:Decrypt, and cannot be extended. Templates
+   * hold rule definitions, no cardholder or secret data.
+   */
+  private createTemplateBucket(t: TemplateBucketProps, provider: AwsProvider | undefined): SecureBucket {
     const partition = t.partition ?? 'aws';
     const readers = t.readerAccountIds.map((id) => `arn:${partition}:iam::${id}:root`);
     const readerRoles = t.readerAccountIds.flatMap((id) => CONFIG_TEMPLATE_READERS.map((role) => `arn:${partition}:iam::${id}:role/${role}`));
     // Account principals (always valid) narrowed to Config's service-linked roles: no other identity reads templates.
     const readerCondition = { ArnEquals: { 'aws:PrincipalArn': readerRoles } };
-    const key = new SecureKmsKey(this, 'template-key', {
-      alias: t.keyAlias,
-      description: 'Conformance pack templates (AWS Config)',
-      accountId: t.accountId,
-      partition,
-      provider,
-      statements: [
-        {
-          Sid: 'ConfigReadsTemplatesThroughS3',
-          Effect: 'Allow',
-          Principal: { AWS: readers },
-          Action: ['kms:Decrypt'],
-          Resource: '*',
-          Condition: { ...readerCondition, StringEquals: { 'kms:ViaService': `s3.${t.region}.amazonaws.com` } },
-        },
-      ],
-    });
     const bucketArn = `arn:${partition}:s3:::${t.bucketName}`;
     const statements: PolicyStatement[] = [
       {
@@ -161,14 +143,21 @@ export class OrganizationConformancePacks extends Construct {
         Resource: `${bucketArn}/templates/*`,
         Condition: readerCondition,
       },
+      {
+        Sid: 'ConfigChecksTemplateBucket',
+        Effect: 'Allow',
+        Principal: { AWS: readers },
+        Action: ['s3:GetBucketAcl'],
+        Resource: bucketArn,
+        Condition: readerCondition,
+      },
     ];
-    const bucket = new SecureBucket(this, 'template-bucket', {
+    return new SecureBucket(this, 'template-bucket', {
       bucketName: t.bucketName,
-      kmsKeyArn: key.arn,
+      encryption: 'SSE-S3',
       statements,
       partition,
       provider,
     });
-    return { bucket, key };
   }
 }

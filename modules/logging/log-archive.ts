@@ -11,15 +11,19 @@ export interface LogArchiveProps {
 
 /**
  * The immutable log archive in the logging account (PCI DSS 10.3.2, 10.3.3, 10.5.1):
- * a KMS key, a CloudTrail bucket and a Config bucket with S3 Object Lock in compliance
- * mode, and the bucket receiving their server access logs. Every bucket is versioned,
- * private, TLS-only, kept `retentionDays` (the first `standardDays` in S3 Standard) and
- * denies object deletion to everyone.
+ * a KMS key, a CloudTrail bucket with S3 Object Lock in compliance mode, a Config bucket,
+ * and the bucket receiving their server access logs. Every bucket is versioned, private,
+ * TLS-only, kept `retentionDays` (the first `standardDays` in S3 Standard) and denies
+ * object deletion to everyone, the landing zone's roles included.
  *
- * The access log bucket is the one exception to SSE-KMS and Object Lock: S3 server access
- * logging supports only SSE-S3 default encryption on a target bucket, and a target bucket
- * must not have an Object Lock default retention (S3 User Guide, "Enabling Amazon S3 server
- * access logging" and "Troubleshoot server access logging").
+ * Two buckets go without Object Lock because AWS refuses it there:
+ * - the Config bucket: "AWS Config does not support the delivery channel to an Amazon S3
+ *   bucket where object lock is enabled" (AWS::Config::DeliveryChannel reference); its
+ *   versions are protected by the deny-delete policy and the SCPs instead;
+ * - the access log bucket: S3 server access logging supports only SSE-S3 default
+ *   encryption on a target bucket, and a target bucket must not have an Object Lock
+ *   default retention (S3 User Guide, "Enabling Amazon S3 server access logging" and
+ *   "Troubleshoot server access logging").
  */
 /**
  * The archive's retention for a log bucket, from `logging`: Object Lock in COMPLIANCE
@@ -75,10 +79,10 @@ export class LogArchive extends Construct {
       statements: cloudTrailBucketStatements(names, arn(names.cloudTrailBucket)),
     });
 
+    // No Object Lock: AWS Config cannot deliver to a bucket that has it (see above).
     this.configBucket = new SecureBucket(this, 'config', {
       bucketName: names.configBucket,
       kmsKeyArn: this.key.arn,
-      objectLock,
       lifecycle,
       accessLogs,
       partition,

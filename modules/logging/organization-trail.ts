@@ -1,4 +1,5 @@
 import { Construct } from 'constructs';
+import type { ITerraformDependable } from 'cdktf';
 import { Cloudtrail, type CloudtrailAdvancedEventSelector } from '@cdktf/provider-aws/lib/cloudtrail';
 import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
@@ -18,6 +19,12 @@ export interface OrganizationTrailProps {
    * so an alias would show as a change on every plan)
    */
   readonly logKeyArn?: string;
+  /**
+   * Resources the trail must wait for when they are in the same stack: the CloudTrail
+   * bucket's policy. The bucket is named by a string, which gives Terraform no ordering,
+   * and CloudTrail checks the bucket policy when the trail is created. @default none
+   */
+  readonly dependsOn?: ITerraformDependable[];
 }
 
 /** The actions CloudWatch Logs needs on the trail monitoring key (CloudWatch Logs User Guide, "Encrypt log data using AWS KMS"). */
@@ -92,7 +99,7 @@ export class OrganizationTrail extends Construct {
       cloudWatchLogsRoleArn: this.role.arn,
       advancedEventSelector: eventSelectors(names),
       // CloudTrail checks the role can write when the trail is created.
-      dependsOn: [rolePolicy],
+      dependsOn: [rolePolicy, ...(props.dependsOn ?? [])],
     });
 
     this.alarms = new SecurityAlarms(this, 'alarms', {
@@ -113,9 +120,9 @@ export class OrganizationTrail extends Construct {
  * Creates the organization trail in `stack` when its account is the configured trail
  * owner, and nothing otherwise: both the logging and the management stack call it.
  */
-export function addOrganizationTrail(stack: LandingZoneStack, logKeyArn?: string): OrganizationTrail | undefined {
+export function addOrganizationTrail(stack: LandingZoneStack, logKeyArn?: string, dependsOn?: ITerraformDependable[]): OrganizationTrail | undefined {
   if (stack.account.id !== stack.names.trailOwnerAccount.id) return undefined;
-  return new OrganizationTrail(stack, 'organization-trail', { names: stack.names, logKeyArn });
+  return new OrganizationTrail(stack, 'organization-trail', { names: stack.names, logKeyArn, dependsOn });
 }
 
 /** All management events; S3 object-level events of the CDE buckets named in the config (PCI DSS 10.2.1.1). */

@@ -28,7 +28,6 @@ function bigRules(count: number, parameterBytes: number): CatalogRule[] {
 
 const bucketProps = {
   bucketName: 'awsconfigconforms-acme-pci-222222222222-eu-west-1',
-  keyAlias: 'alias/acme-pci-conformance-templates',
   accountId: '222222222222',
   region: 'eu-west-1',
   readerAccountIds: ['222222222222', '777777777777'],
@@ -102,17 +101,17 @@ describe('compliance stack', () => {
       expect(pack.excluded_accounts).toContain('555555555555');
   });
 
-  test('creates the awsconfigconforms bucket only in the region whose templates need it, KMS-encrypted, objects uploaded under its key', () => {
+  test('creates the awsconfigconforms bucket only in the region whose templates need it, SSE-S3 (readable by the Config service-linked roles)', () => {
     const buckets = Object.values(resources(compliance, 'aws_s3_bucket'));
     expect(buckets.map((b) => [b.bucket, b.provider])).toEqual([['awsconfigconforms-acme-pci-222222222222-eu-central-1', 'aws.eu-central-1']]);
     const objects = Object.values(resources(compliance, 'aws_s3_object'));
     expect(objects).toHaveLength(2);
     for (const o of objects) {
-      expect([o.server_side_encryption, o.kms_key_id]).toEqual(['aws:kms', expect.stringMatching(/^\$\{aws_kms_key\..*\.arn\}$/)]);
+      expect([o.server_side_encryption, o.kms_key_id]).toEqual(['AES256', undefined]);
       expect(o.key).toMatch(/^templates\/acme-pci-conformance-regional-\d-[0-9a-f]{16}\.json$/);
     }
     const sse = Object.values(resources(compliance, 'aws_s3_bucket_server_side_encryption_configuration'));
-    expect(sse.map((c) => c.rule[0].apply_server_side_encryption_by_default.sse_algorithm)).toEqual(['aws:kms']);
+    expect(sse.map((c) => c.rule[0].apply_server_side_encryption_by_default.sse_algorithm)).toEqual(['AES256']);
   });
 
   test('the bucket policy lets the Config service-linked roles of every account read the templates, after which the packs are created', () => {
@@ -139,7 +138,6 @@ describe('OrganizationConformancePacks with a template over 51,200 bytes', () =>
   const pack = Object.values<any>(synthesized.resource.aws_config_organization_conformance_pack)[0];
   const object = Object.values<any>(synthesized.resource.aws_s3_object)[0];
   const bucketPolicy = parsePolicy(Object.values<any>(synthesized.resource.aws_s3_bucket_policy)[0].policy);
-  const keyPolicy = parsePolicy(Object.values<any>(synthesized.resource.aws_kms_key)[0].policy);
 
   test('uploads it to an awsconfigconforms bucket and passes TemplateS3Uri', () => {
     expect(packs[0].viaS3).toBe(true);
@@ -149,18 +147,18 @@ describe('OrganizationConformancePacks with a template over 51,200 bytes', () =>
     expect(pack.template_s3_uri).toBe(`s3://${bucketProps.bucketName}/${object.key}`);
     expect(pack.template_body).toBeUndefined();
     expect(pack.depends_on).toEqual([expect.stringMatching(/^aws_s3_object\./), expect.stringMatching(/^aws_s3_bucket_policy\./)]);
-    expect([object.server_side_encryption, object.kms_key_id]).toEqual(['aws:kms', expect.stringMatching(/^\$\{aws_kms_key\..*\.arn\}$/)]);
+    expect([object.server_side_encryption, object.kms_key_id]).toEqual(['AES256', undefined]);
     expect(pack.excluded_accounts).toEqual(['555555555555']);
   });
 
-  test('encrypts the templates with its own KMS key', () => {
+  test('encrypts the templates with SSE-S3: Config service-linked roles have no kms:Decrypt to read a KMS-encrypted template', () => {
     const sse = Object.values<any>(synthesized.resource.aws_s3_bucket_server_side_encryption_configuration)[0];
-    expect(sse.rule[0].apply_server_side_encryption_by_default.sse_algorithm).toBe('aws:kms');
-    expect(Object.values<any>(synthesized.resource.aws_kms_alias)[0].name).toBe(bucketProps.keyAlias);
+    expect(sse.rule[0].apply_server_side_encryption_by_default.sse_algorithm).toBe('AES256');
+    expect(synthesized.resource.aws_kms_key).toBeUndefined();
   });
 
-  test('bucket and key policies name only catalogued actions', async () => {
-    expect(await unknownActions(actionsIn(bucketPolicy, keyPolicy))).toEqual([]);
+  test('bucket policy names only catalogued actions', async () => {
+    expect(await unknownActions(actionsIn(bucketPolicy))).toEqual([]);
   });
 
   const conforms = (account: string) => `arn:aws:iam::${account}:role/aws-service-role/config-conforms.amazonaws.com/AWSServiceRoleForConfigConforms`;

@@ -76,14 +76,13 @@ describe('log archive defaults', () => {
     ]);
   });
 
-  test('Object Lock in COMPLIANCE mode for 365 days on the CloudTrail and Config buckets, none on the access log target', () => {
-    for (const id of ['cloudtrail', 'config']) {
-      expect(named(example, 'aws_s3_bucket', `log-archive_${id}_`).object_lock_enabled).toBe(true);
-      expect(named(example, 'aws_s3_bucket_object_lock_configuration', `log-archive_${id}_`).rule.default_retention).toEqual({ mode: 'COMPLIANCE', days: 365 });
-    }
-    // S3 refuses a server access log target bucket with a default retention.
+  test('Object Lock in COMPLIANCE mode for 365 days on the CloudTrail bucket; none where AWS refuses it (Config delivery, access log target)', () => {
+    expect(named(example, 'aws_s3_bucket', 'log-archive_cloudtrail_').object_lock_enabled).toBe(true);
+    expect(named(example, 'aws_s3_bucket_object_lock_configuration', 'log-archive_cloudtrail_').rule.default_retention).toEqual({ mode: 'COMPLIANCE', days: 365 });
+    // AWS Config does not deliver to a bucket with Object Lock; S3 refuses an access log target with a default retention.
+    expect(named(example, 'aws_s3_bucket', 'log-archive_config_').object_lock_enabled).toBeUndefined();
     expect(named(example, 'aws_s3_bucket', 'log-archive_access-logs_').object_lock_enabled).toBeUndefined();
-    expect(Object.keys(resources(example, 'aws_s3_bucket_object_lock_configuration')).filter((n) => n.startsWith('log-archive_'))).toHaveLength(2);
+    expect(Object.keys(resources(example, 'aws_s3_bucket_object_lock_configuration')).filter((n) => n.startsWith('log-archive_'))).toHaveLength(1);
   });
 
   test('lifecycle keeps every log 365 days, the first 90 in S3 Standard (PCI DSS 10.5.1)', () => {
@@ -302,8 +301,7 @@ describe('log archive overrides', () => {
       expect(rule.transition).toEqual([{ days: 120, storage_class: 'GLACIER_IR' }]);
       expect(rule.expiration).toEqual([{ days: 730 }]);
     }
-    for (const id of ['cloudtrail', 'config'])
-      expect(named(stack, 'aws_s3_bucket_object_lock_configuration', `log-archive_${id}_`).rule.default_retention).toEqual({ mode: 'COMPLIANCE', days: 400 });
+    expect(named(stack, 'aws_s3_bucket_object_lock_configuration', 'log-archive_cloudtrail_').rule.default_retention).toEqual({ mode: 'COMPLIANCE', days: 400 });
   });
 
   test('without organizationId, CloudTrail still writes only for our trail, under any o-* prefix', async () => {
