@@ -42,15 +42,32 @@ function renderParameter(p: DocumentParameter): Record<string, unknown> {
   };
 }
 
-/** The exemption steps for a resource ARN (template), placed around `firstStep`. */
+/** The service of an ARN template ("arn:{{ global:AWS_PARTITION }}:s3:::{{ BucketName }}" -> "s3"), if static. */
+export function arnService(resourceArn: string): string | undefined {
+  return /^arn:(?:\{\{[^}]*\}\}|[^:{]*):([a-z0-9-]+):/.exec(resourceArn)?.[1];
+}
+
+/**
+ * The exemption steps for a resource ARN (template), placed around `firstStep`.
+ * GetResources cannot combine ResourceARNList with TagFilters (Invalid Parameter), so
+ * the check lists the service's resources carrying the exemption tag key (one page of
+ * 100: exemptions are few by design) and branches when the ARN is among them.
+ */
 export function exemptionSteps(resourceArn: string, exemptTagKey: string, firstStep: string): { head: Step[]; tail: Step[] } {
+  const service = arnService(resourceArn);
   return {
     head: [
       {
         name: EXEMPTION_STEPS.check,
         action: 'aws:executeAwsApi',
-        description: `Looks up the exemption tag ${exemptTagKey} on the resource.`,
-        inputs: { Service: 'resourcegroupstaggingapi', Api: 'GetResources', ResourceARNList: [resourceArn], TagFilters: [{ Key: exemptTagKey }] },
+        description: `Lists the resources carrying the exemption tag ${exemptTagKey}.`,
+        inputs: {
+          Service: 'resourcegroupstaggingapi',
+          Api: 'GetResources',
+          TagFilters: [{ Key: exemptTagKey }],
+          ResourcesPerPage: 100,
+          ...(service ? { ResourceTypeFilters: [service] } : {}),
+        },
         outputs: [{ Name: 'ExemptResources', Selector: '$.ResourceTagMappingList..ResourceARN', Type: 'StringList' }],
       },
       {

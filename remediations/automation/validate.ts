@@ -130,6 +130,15 @@ export function checkSelector(model: Model, output: ShapeNode | undefined, selec
   return undefined;
 }
 
+/**
+ * Inputs an API rejects together, which its model cannot express (the rule is in the
+ * member's documentation only). GetResources: "You can't specify both this parameter
+ * [ResourceARNList] and the TagFilters parameter in the same request."
+ */
+export const EXCLUSIVE_INPUTS: Readonly<Record<string, readonly (readonly [string, string])[]>> = {
+  'resourcegroupstaggingapi:GetResources': [['ResourceARNList', 'TagFilters']],
+};
+
 /** Validates a rendered document; returns every problem (empty when valid). */
 export function validateDocument(name: string, doc: RenderedDocument): DocumentProblem[] {
   const problems: DocumentProblem[] = [];
@@ -165,6 +174,8 @@ export function validateDocument(name: string, doc: RenderedDocument): DocumentP
         const messages: string[] = [];
         checkValue(op.model, op.input ?? { type: 'structure', members: {} }, given, `${service}:${api}`, messages);
         for (const m of messages) add(m, name);
+        for (const [a, b] of EXCLUSIVE_INPUTS[`${service}:${api}`] ?? [])
+          if (a in given && b in given) add(`${service}:${api}: ${a} and ${b} cannot be used together (the API rejects the request)`, name);
         if (action !== 'aws:executeAwsApi') {
           const selector = inputs.PropertySelector as string;
           const problem = checkSelector(op.model, op.output, selector);

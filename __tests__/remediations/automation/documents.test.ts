@@ -5,7 +5,7 @@
 import { ownDocuments, OWN_DOCUMENT_IDS } from '../../../remediations/automation/documents';
 import { operation } from '../../../remediations/automation/api-models';
 import type { AutomationDocument } from '../../../remediations/automation/model';
-import { EXEMPTION_STEPS, renderDocument } from '../../../remediations/automation/render';
+import { EXEMPTION_STEPS, arnService, renderDocument } from '../../../remediations/automation/render';
 import { referencesIn, validateDocument } from '../../../remediations/automation/validate';
 
 const ctx = { prefix: 'acme-pci', flowLogsRoleName: 'acme-pci-flow-logs-delivery' };
@@ -85,7 +85,7 @@ describe('the exemption check', () => {
     // Lookups before the check only read.
     for (const s of (doc.lookup ?? []) as unknown as { inputs: { Api: string } }[]) expect(s.inputs.Api).toMatch(/^(Get|Describe|BatchGet|List)/);
     const check = steps[lookups] as any;
-    expect(check.inputs).toMatchObject({ Service: 'resourcegroupstaggingapi', Api: 'GetResources', ResourceARNList: [doc.resourceArn], TagFilters: [{ Key: exemptTagKey }] });
+    expect(check.inputs).toMatchObject({ Service: 'resourcegroupstaggingapi', Api: 'GetResources', TagFilters: [{ Key: exemptTagKey }], ResourcesPerPage: 100 });
     const branch = steps[lookups + 1] as any;
     expect(branch.inputs.Choices).toEqual([{ NextStep: EXEMPTION_STEPS.exempted, Variable: `{{ ${EXEMPTION_STEPS.check}.ExemptResources }}`, Contains: doc.resourceArn }]);
     expect(branch.inputs.Default).toBe(doc.steps[0].name);
@@ -147,6 +147,27 @@ describe('the validator', () => {
 
   test('fails on a property selector the API output does not have', () => {
     expect(messages(withStep(1, { PropertySelector: '$.VersioningStatus' }))).toEqual(['Check: selector $.VersioningStatus: no field VersioningStatus in the API output']);
+  });
+
+  test('fails on inputs the API rejects together (GetResources: ResourceARNList with TagFilters)', () => {
+    const doc: AutomationDocument = {
+      ...base,
+      steps: [
+        {
+          name: 'Tags',
+          action: 'aws:executeAwsApi',
+          inputs: { Service: 'resourcegroupstaggingapi', Api: 'GetResources', ResourceARNList: ['arn:aws:s3:::b'], TagFilters: [{ Key: 'k' }] },
+        },
+        ...base.steps,
+      ],
+    };
+    expect(messages(doc)).toEqual(['Tags: resourcegroupstaggingapi:GetResources: ResourceARNList and TagFilters cannot be used together (the API rejects the request)']);
+  });
+
+  test('the exemption check narrows the tagged resources to the service of the ARN', () => {
+    expect(arnService('arn:{{ global:AWS_PARTITION }}:s3:::{{ BucketName }}')).toBe('s3');
+    expect(arnService('arn:aws:rds:eu-west-1:111111111111:db:x')).toBe('rds');
+    expect(arnService('{{ ResourceArn }}')).toBeUndefined();
   });
 
   test('fails on a branch to a missing step', () => {

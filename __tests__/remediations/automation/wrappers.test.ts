@@ -42,7 +42,7 @@ describe('the exemption wrappers', () => {
     const lookups = (doc.lookup ?? []).length;
     expect(steps.map((s) => s.name)).toEqual([...(doc.lookup ?? []).map((s) => s.name), EXEMPTION_STEPS.check, EXEMPTION_STEPS.branch, RUN_RUNBOOK_STEP, EXEMPTION_STEPS.exempted]);
     for (const s of steps.slice(0, lookups)) expect(s.inputs.Api).toMatch(/^Describe/);
-    expect(steps[lookups].inputs).toMatchObject({ Service: 'resourcegroupstaggingapi', Api: 'GetResources', ResourceARNList: [doc.resourceArn], TagFilters: [{ Key: exemptTagKey }] });
+    expect(steps[lookups].inputs).toMatchObject({ Service: 'resourcegroupstaggingapi', Api: 'GetResources', TagFilters: [{ Key: exemptTagKey }], ResourcesPerPage: 100 });
     expect(steps[lookups + 1].inputs.Choices[0]).toMatchObject({ NextStep: EXEMPTION_STEPS.exempted, Contains: doc.resourceArn });
     const run = steps[lookups + 2];
     expect(run).toMatchObject({ action: 'aws:executeAutomation', isEnd: true, inputs: { DocumentName: wrappedRunbook(id) } });
