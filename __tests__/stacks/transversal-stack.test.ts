@@ -32,7 +32,22 @@ describe('transversal stack: the deploy pipeline', () => {
     ]);
     expect(plan[1].configuration).toMatchObject({ BatchEnabled: 'true', CombineArtifacts: 'true' });
     const apply = pipeline.stage[3].action[0];
-    expect(apply).toMatchObject({ name: 'Apply', input_artifacts: ['synth', 'plans'], configuration: { ProjectName: 'acme-pci-deploy', BatchEnabled: 'true' } });
+    expect(apply).toMatchObject({ name: 'Apply', input_artifacts: ['source', 'synth', 'plans'], configuration: { ProjectName: 'acme-pci-deploy', BatchEnabled: 'true' } });
+  });
+
+  test('builds that assume roles run the scripts of the reviewed source, never those of the npm-running Synth build', () => {
+    const actions = pipeline.stage.flatMap((s: any) => s.action).filter((a: any) => ['Plan', 'Summary', 'Apply'].includes(a.name));
+    for (const a of actions) expect([a.name, a.configuration.PrimarySource]).toEqual([a.name, 'source']);
+    const synthSpec = parse(Object.values(resources(stacks.transversal, 'aws_codebuild_project')).find((p: any) => p.name === 'acme-pci-synth')!.source.buildspec);
+    expect(synthSpec.artifacts.files).toEqual(['cdktf.out/manifest.json', 'cdktf.out/stacks/**/*']);
+  });
+
+  test('a batch may run 8 hours: the apply graph runs its waves in sequence, and a stopped apply leaves locks', () => {
+    const batches = Object.values(resources(stacks.transversal, 'aws_codebuild_project')).filter((p: any) => p.build_batch_config);
+    expect(batches.map((p: any) => [p.name, p.build_batch_config.timeout_in_mins]).sort()).toEqual([
+      ['acme-pci-deploy', 480],
+      ['acme-pci-plan', 480],
+    ]);
   });
 
   test('the source is the CodeCommit repository the stack creates, started by EventBridge on a push to main', () => {

@@ -106,6 +106,8 @@ export class BreakGlassAlarm extends Construct {
       description: `Break-glass role ${props.roleArn} assumed or used`,
       provider: props.provider,
       eventPattern: JSON.stringify(breakGlassEventPattern(props.roleArn)),
+      // The default (ENABLED) leaves out read-only management events: a session that only reads would go unreported.
+      state: 'ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS',
     });
     new CloudwatchEventTarget(this, 'notify', {
       rule: this.rule.name,

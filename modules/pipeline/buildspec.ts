@@ -46,9 +46,11 @@ export interface BuildspecOptions {
 }
 
 const NODE = { nodejs: 20 } as const;
+/** The synthesized stacks of the Synth build, copied next to the reviewed scripts of the source. */
+const TAKE_SYNTH_OUTPUT = 'cp -R "$CODEBUILD_SRC_DIR_synth/cdktf.out" cdktf.out';
 const installTerraform = (version: string): BuildspecPhase => ({
   'runtime-versions': NODE,
-  commands: [`bash scripts/install-terraform.sh ${version}`],
+  commands: [`bash scripts/install-terraform.sh ${version}`, TAKE_SYNTH_OUTPUT],
 });
 const TERRAFORM_ENV = { TF_IN_AUTOMATION: '1', TF_INPUT: '0', CHECKPOINT_DISABLE: '1' } as const;
 
@@ -61,7 +63,8 @@ export function synthBuildspec(terraformVersion: string): Buildspec {
       install: { 'runtime-versions': NODE, commands: ['npm ci --no-audit --no-fund', `bash scripts/install-terraform.sh ${terraformVersion}`] },
       build: { commands: ['npm test', 'npm run synth'] },
     },
-    artifacts: { files: ['package.json', 'scripts/**/*', 'cdktf.out/manifest.json', 'cdktf.out/stacks/**/*'] },
+    // Only the synthesized stacks: later builds run the scripts of the reviewed source, not of this build.
+    artifacts: { files: ['cdktf.out/manifest.json', 'cdktf.out/stacks/**/*'] },
   };
 }
 
@@ -110,6 +113,7 @@ export function summaryBuildspec(options: { readonly bucket: string; readonly re
     phases: {
       build: {
         commands: [
+          TAKE_SYNTH_OUTPUT,
           'LZ_PLANS_DIR="$CODEBUILD_SRC_DIR_plans" npm run plan:summary',
           `aws s3 cp cdktf.out/plan-summary.md "s3://${options.bucket}/${key}" --content-type text/markdown`,
           `export SUMMARY_URL="https://${options.region}.console.aws.amazon.com/s3/object/${options.bucket}?region=${options.region}&prefix=${key}"`,

@@ -38,6 +38,12 @@ export interface DeployPipelineProps {
   readonly computeType?: string;
   /** Timeout of one build, in minutes. @default 60 */
   readonly buildTimeoutMinutes?: number;
+  /**
+   * Timeout of a whole batch (every stack's build), in minutes: the apply graph runs its
+   * waves one after the other, and a batch stopped mid-apply leaves state locks behind.
+   * @default 480 (CodeBuild's maximum)
+   */
+  readonly batchTimeoutMinutes?: number;
 }
 
 type Step = 'synth' | 'plan' | 'summary' | 'deploy';
@@ -158,7 +164,7 @@ export class DeployPipeline extends Construct {
           ? {
               serviceRole: buildRole.arn,
               combineArtifacts: true,
-              timeoutInMins: props.buildTimeoutMinutes ?? 60,
+              timeoutInMins: props.batchTimeoutMinutes ?? 480,
               restrictions: { maximumBuildsAllowed: 100, computeTypesAllowed: [props.computeType ?? 'BUILD_GENERAL1_MEDIUM'] },
             }
           : undefined,
@@ -223,8 +229,10 @@ export class DeployPipeline extends Construct {
           name: 'Plan',
           action: [
             codebuild('Synth', 'synth', ['source'], 1, { outputArtifacts: ['synth'] }),
-            codebuild('Plan', 'plan', ['synth'], 2, { outputArtifacts: ['plans'] }, { BatchEnabled: 'true', CombineArtifacts: 'true' }),
-            codebuild('Summary', 'summary', ['synth', 'plans'], 3, { namespace: 'PlanSummary' }, {
+            // The reviewed source is the primary input of every build that assumes roles: the scripts it runs
+            // come from the repository, never from the Synth build, where npm packages run.
+            codebuild('Plan', 'plan', ['source', 'synth'], 2, { outputArtifacts: ['plans'] }, { BatchEnabled: 'true', CombineArtifacts: 'true' }),
+            codebuild('Summary', 'summary', ['source', 'synth', 'plans'], 3, { namespace: 'PlanSummary' }, {
               EnvironmentVariables: JSON.stringify([{ name: 'PIPELINE_EXECUTION_ID', value: '#{codepipeline.PipelineExecutionId}', type: 'PLAINTEXT' }]),
             }),
           ],
@@ -248,7 +256,7 @@ export class DeployPipeline extends Construct {
         },
         {
           name: 'Deploy',
-          action: [codebuild('Apply', 'deploy', ['synth', 'plans'], 1, {}, { BatchEnabled: 'true', CombineArtifacts: 'false' })],
+          action: [codebuild('Apply', 'deploy', ['source', 'synth', 'plans'], 1, {}, { BatchEnabled: 'true', CombineArtifacts: 'false' })],
         },
       ],
       dependsOn: [this.artifacts.policy],

@@ -182,6 +182,8 @@ describe('break-glass', () => {
     const prod = stacks.prod;
     const rules = Object.values(resources(prod, 'aws_cloudwatch_event_rule')).filter((r: any) => r.name === 'acme-pci-break-glass-used');
     expect(rules.map((r: any) => r.provider ?? 'aws').sort()).toEqual(['aws', 'aws.eu-central-1']);
+    // Read-only calls of a break-glass session are reported too (the default state drops them).
+    for (const rule of rules) expect(rule.state).toBe('ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS');
     const pattern = JSON.parse(rules[0].event_pattern);
     const role = roleArn(PROD, 'acme-pci-break-glass');
     expect(pattern.$or).toEqual([
