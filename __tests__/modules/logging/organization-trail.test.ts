@@ -45,7 +45,11 @@ describe('organization trail defaults (created by the logging account)', () => {
   test('sends a copy to its KMS-encrypted log group through its role, created first', () => {
     expect(trail.cloud_watch_logs_group_arn).toBe(`${ref(logging, 'aws_cloudwatch_log_group', 'organization-trail_', 'arn')}:*`);
     expect(trail.cloud_watch_logs_role_arn).toBe(ref(logging, 'aws_iam_role', 'organization-trail_', 'arn'));
-    expect(trail.depends_on).toEqual([ref(logging, 'aws_iam_role_policy', 'organization-trail_', 'id').replace(/^\$\{|\.id\}$/g, '')]);
+    // The role's policy first (CloudTrail checks it can write the log group), and the bucket policy (checked at creation too).
+    expect(trail.depends_on).toEqual([
+      ref(logging, 'aws_iam_role_policy', 'organization-trail_', 'id').replace(/^\$\{|\.id\}$/g, ''),
+      ref(logging, 'aws_s3_bucket_policy', 'log-archive_cloudtrail_', 'id').replace(/^\$\{|\.id\}$/g, ''),
+    ]);
   });
 
   test('log group keeps events 365 days, encrypted with the monitoring key, and survives destroy', () => {
