@@ -64,10 +64,50 @@ export class PipelineAccessRoles extends Construct {
       maxSessionDuration,
     });
     new IamRolePolicyAttachment(this, 'plan-read-only', { role: this.planRole.name, policyArn: `arn:${names.partition}:iam::aws:policy/ReadOnlyAccess` });
+    // Merge-request code runs under this role: configuration yes, data no (PCI DSS 7.2.2, 3.4).
+    new IamRolePolicy(this, 'plan-no-data', { role: this.planRole.name, name: 'deny-data-reads', policy: policyJson(denyDataReadsStatement(names)) });
     if (accountId === transversal) {
       new IamRolePolicy(this, 'plan-state-read', { role: this.planRole.name, name: 'read-terraform-state', policy: policyJson(...stateReadStatements(names)) });
     }
   }
+}
+
+/**
+ * ReadOnlyAccess also reads data: objects, table items, log events, queue messages,
+ * parameters. Planning needs configuration only, and the plan role is reachable from
+ * merge-request code, so the data reads are denied everywhere but on the Terraform
+ * state (its bucket and lock table, which the backend reads).
+ */
+export const DATA_READ_ACTIONS = [
+  's3:GetObject',
+  's3:GetObjectVersion',
+  'dynamodb:GetItem',
+  'dynamodb:BatchGetItem',
+  'dynamodb:Query',
+  'dynamodb:Scan',
+  'dynamodb:GetRecords',
+  'logs:GetLogEvents',
+  'logs:FilterLogEvents',
+  'logs:StartQuery',
+  'logs:GetQueryResults',
+  'kinesis:GetRecords',
+  'sqs:ReceiveMessage',
+  'ssm:GetParameter',
+  'ssm:GetParameters',
+  'ssm:GetParametersByPath',
+  'secretsmanager:GetSecretValue',
+  'athena:GetQueryResults',
+] as const;
+
+export function denyDataReadsStatement(names: Naming): PolicyStatement {
+  const transversal = names.account('transversal').id;
+  const bucket = `arn:${names.partition}:s3:::${names.stateBucket}`;
+  return {
+    Sid: 'DenyDataReadsButTerraformState',
+    Effect: 'Deny',
+    Action: [...DATA_READ_ACTIONS],
+    NotResource: [bucket, `${bucket}/*`, `arn:${names.partition}:dynamodb:${names.org.homeRegion}:${transversal}:table/${names.lockTable}`],
+  };
 }
 
 /** Who may assume the plan roles: the plan build, and the OIDC plan role of each configured CI. */

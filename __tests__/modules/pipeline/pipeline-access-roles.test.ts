@@ -89,6 +89,25 @@ describe('plan role in every account stack', () => {
     });
   });
 
+  test('the plan role reads configuration but no data, except the Terraform state', async () => {
+    const deny = parsePolicy((Object.values(resources(stacks.prod!, 'aws_iam_role_policy')).find((p: any) => p.name === 'deny-data-reads') as any).policy);
+    // A stand-in for ReadOnlyAccess (not available offline): it allows the data reads the deny must take back.
+    const readOnly = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['s3:Get*', 'dynamodb:GetItem', 'dynamodb:Scan', 'logs:GetLogEvents', 'ec2:DescribeVpcs'], Resource: '*' }] };
+    // The backend reads the state through the transversal account's plan role, in its own account.
+    const request = (action: string, resource: string, account = '777777777777') => {
+      const planRole = role(account, 'acme-pci-plan');
+      return simulate({ principal: planRole, action, resource, resourceAccount: account, identityPolicies: [readOnly, deny], context: { 'aws:PrincipalArn': planRole } });
+    };
+    expect(await request('s3:GetObject', 'arn:aws:s3:::payments-data/cards.csv')).toBe('ExplicitlyDenied');
+    expect(await request('dynamodb:Scan', 'arn:aws:dynamodb:eu-west-1:777777777777:table/cards')).toBe('ExplicitlyDenied');
+    expect(await request('logs:GetLogEvents', 'arn:aws:logs:eu-west-1:777777777777:log-group:app:log-stream:x')).toBe('ExplicitlyDenied');
+    expect(await request('s3:GetBucketPolicy', 'arn:aws:s3:::payments-data')).toBe('Allowed');
+    expect(await request('ec2:DescribeVpcs', '*')).toBe('Allowed');
+    expect(await request('s3:GetObject', 'arn:aws:s3:::acme-pci-tfstate-444444444444-eu-west-1/stacks/prod/terraform.tfstate', TRANSVERSAL)).toBe('Allowed');
+    expect(await request('dynamodb:GetItem', `arn:aws:dynamodb:eu-west-1:${TRANSVERSAL}:table/acme-pci-tflock`, TRANSVERSAL)).toBe('Allowed');
+    expect(await unknownActions(actionsIn(deny))).toEqual([]);
+  });
+
   test('only the transversal plan role may decrypt the state, through the state key alias', async () => {
     const inline = (stack: StackJson) => Object.values(resources(stack, 'aws_iam_role_policy')).filter((p: any) => p.name === 'read-terraform-state');
     for (const [name, stack] of accountStacks) expect(inline(stack)).toHaveLength(name === 'transversal' ? 1 : 0);
