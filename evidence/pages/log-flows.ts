@@ -41,7 +41,7 @@ export const logFlowsPage: PageGenerator = ({ org, names }) => {
     `  vpcs[${label('workload VPC flow logs and firewall')}]`,
     `  guardduty[${label('GuardDuty administrator')}]`,
     `  cw[${label(`CloudWatch Logs ${names.trailLogGroup}`)}]`,
-    `  alarms[${label('15 security alarms → SNS')}]`,
+    `  alarms[${label('16 security alarms (CIS 4.1-4.15, break-glass use) → SNS')}]`,
     `  subgraph archive [${label(`log archive: ${logAccount.name} account`)}]`,
     `    ct_bucket[(${label(names.cloudTrailBucket)})]`,
     `    config_bucket[(${label(names.configBucket)})]`,

@@ -9,6 +9,7 @@ import type { LandingZoneStack } from '../../stacks/landing-zone-stack';
 import { policyJson, type PolicyStatement } from '../iam/policy-document';
 import { KEY_DATA_ACTIONS, SecureKmsKey } from '../security/kms-key';
 import { SecurityAlarms } from './security-alarms';
+import { SECURITY_EVENTS, breakGlassEvent } from './security-events';
 
 export interface OrganizationTrailProps {
   /** Names and the resolved config (`logging` section). */
@@ -112,6 +113,7 @@ export class OrganizationTrail extends Construct {
       region,
       partition,
       emails: settings.alarmEmails,
+      events: [...SECURITY_EVENTS, breakGlassEvent(names.breakGlassRoleName)],
     });
   }
 }

@@ -77,7 +77,7 @@ export class SecurityAlarms extends Construct {
       this.alarms.push(
         new CloudwatchMetricAlarm(this, `alarm-${event.id}`, {
           alarmName: `${props.namePrefix}-${event.id}`,
-          alarmDescription: `${event.title} (CIS AWS Foundations ${event.cis}; PCI DSS ${event.pci.join(', ')})`,
+          alarmDescription: `${event.title} (${event.cis ? `CIS AWS Foundations ${event.cis}; ` : ''}PCI DSS ${event.pci.join(', ')})`,
           namespace: props.namespace,
           metricName,
           statistic: 'Sum',

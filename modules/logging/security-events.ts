@@ -12,8 +12,8 @@ export interface SecurityEvent {
   readonly id: string;
   /** What the alarm means, for the alarm description and the evidence docs. */
   readonly title: string;
-  /** CIS AWS Foundations Benchmark v3.0 control. */
-  readonly cis: string;
+  /** CIS AWS Foundations Benchmark v3.0 control, when the event is one of its. */
+  readonly cis?: string;
   /** PCI DSS v4.0.1 requirements the alarm supports. */
   readonly pci: readonly string[];
   /** CloudWatch Logs filter pattern on CloudTrail JSON events. */
@@ -176,3 +176,18 @@ export const SECURITY_EVENTS: readonly SecurityEvent[] = [
     'UpdateOrganizationalUnit',
   ]),
 ];
+
+/**
+ * Any API call made by a break-glass session, in any account and region (PCI DSS
+ * 10.2.1.2: actions by administrative access). The organization trail receives the
+ * global services' events (IAM, STS, Organizations) too, which per-region EventBridge
+ * rules in the member accounts only see in us-east-1.
+ */
+export function breakGlassEvent(roleName: string): SecurityEvent {
+  return {
+    id: 'break-glass-role-used',
+    title: `Break-glass role ${roleName} used`,
+    pci: ['10.2.1.2', '8.6.1', REVIEW],
+    pattern: `{ $.userIdentity.sessionContext.sessionIssuer.userName = "${roleName}" }`,
+  };
+}

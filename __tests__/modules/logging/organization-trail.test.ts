@@ -1,4 +1,7 @@
-import { SECURITY_EVENTS } from '../../../modules/logging/security-events';
+import { SECURITY_EVENTS, breakGlassEvent } from '../../../modules/logging/security-events';
+
+/** The CIS events plus the use of the break-glass role. */
+const WATCHED = [...SECURITY_EVENTS, breakGlassEvent('acme-pci-break-glass')];
 import { exampleCopy, parsePolicy, resources, synthOrg, type StackJson } from '../../helpers/synth';
 import { actionsIn, simulate, unknownActions } from '../../helpers/iam';
 
@@ -117,8 +120,8 @@ describe('security alarms', () => {
   const topicArn = ref(logging, 'aws_sns_topic', 'organization-trail_', 'arn');
 
   test('one metric filter on the trail log group per security event, with the catalogued pattern', () => {
-    expect(filters.map((f) => f.name).sort()).toEqual(SECURITY_EVENTS.map((e) => `acme-pci-${e.id}`).sort());
-    for (const event of SECURITY_EVENTS) {
+    expect(filters.map((f) => f.name).sort()).toEqual(WATCHED.map((e) => `acme-pci-${e.id}`).sort());
+    for (const event of WATCHED) {
       const filter = filters.find((f) => f.name === `acme-pci-${event.id}`);
       expect(filter.pattern).toBe(event.pattern);
       expect(filter.log_group_name).toBe(ref(logging, 'aws_cloudwatch_log_group', 'organization-trail_', 'name'));
@@ -126,8 +129,13 @@ describe('security alarms', () => {
     }
   });
 
+  test('any call by a break-glass session, global services included, raises an alarm', () => {
+    const filter = filters.find((f) => f.name === 'acme-pci-break-glass-role-used');
+    expect(filter.pattern).toBe('{ $.userIdentity.sessionContext.sessionIssuer.userName = "acme-pci-break-glass" }');
+  });
+
   test('one alarm per filter: any matching event in 5 minutes notifies the topic', () => {
-    expect(alarms).toHaveLength(SECURITY_EVENTS.length);
+    expect(alarms).toHaveLength(WATCHED.length);
     for (const alarm of alarms) {
       const filter = filters.find((f) => f.name === alarm.alarm_name);
       expect(alarm).toMatchObject({
@@ -141,7 +149,7 @@ describe('security alarms', () => {
         treat_missing_data: 'notBreaching',
         alarm_actions: [topicArn],
       });
-      expect(alarm.alarm_description).toMatch(/\(CIS AWS Foundations 4\.\d+; PCI DSS 10\.2\.1\.\d.*10\.4\.1\.1\)$/);
+      expect(alarm.alarm_description).toMatch(/\((CIS AWS Foundations 4\.\d+; )?PCI DSS 10\.2\.1\.\d.*10\.4\.1\.1\)$/);
     }
   });
 
@@ -201,7 +209,7 @@ describe('trail owned by the management account (logging.trailOwner: "management
     expect(trail).toMatchObject({ name: 'acme-pci-organization-trail', is_organization_trail: true, enable_log_file_validation: true });
     // The key lives in another stack: its alias ARN, from the naming module.
     expect(trail.kms_key_id).toBe(`arn:aws:kms:eu-west-1:${LOGGING}:alias/acme-pci-logs`);
-    expect(inTrail(management, 'aws_cloudwatch_metric_alarm')).toHaveLength(SECURITY_EVENTS.length);
+    expect(inTrail(management, 'aws_cloudwatch_metric_alarm')).toHaveLength(WATCHED.length);
     expect(parsePolicy(named(management, 'aws_iam_role_policy', 'organization-trail_').policy).Statement[0].Resource).toBe(
       `arn:aws:logs:eu-west-1:${MANAGEMENT}:log-group:/acme-pci/cloudtrail/organization-trail:log-stream:*`,
     );
