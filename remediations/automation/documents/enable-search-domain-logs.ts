@@ -11,7 +11,20 @@ import { arnHere, logGroupSteps, type DocumentContext } from './context';
  * the landing zone's log groups (same name every time, so it is idempotent and uses one of the
  * 10 resource policies a region allows).
  */
-function enableDomainLogs(ctx: DocumentContext, flavour: 'opensearch' | 'es'): AutomationDocument {
+/** The two APIs of the same service: OpenSearch domains and legacy Elasticsearch domains. */
+const ENGINES = {
+  opensearch: { id: 'EnableOpenSearchDomainLogs', name: 'OpenSearch', rule: 'opensearch-logs-to-cloudwatch', service: 'opensearch', update: 'UpdateDomainConfig', describe: 'DescribeDomainConfig' },
+  es: {
+    id: 'EnableElasticsearchDomainLogs',
+    name: 'Elasticsearch',
+    rule: 'elasticsearch-logs-to-cloudwatch',
+    service: 'es',
+    update: 'UpdateElasticsearchDomainConfig',
+    describe: 'DescribeElasticsearchDomainConfig',
+  },
+} as const;
+
+function enableDomainLogs(ctx: DocumentContext, flavour: keyof typeof ENGINES): AutomationDocument {
   const logGroupPrefix = `/aws/${flavour === 'es' ? 'elasticsearch' : 'opensearch'}/${ctx.prefix}`;
   const logGroup = `${logGroupPrefix}/{{ DomainName }}`;
   const logGroupArn = arnHere('logs', `log-group:${logGroup}`);
@@ -37,43 +50,21 @@ function enableDomainLogs(ctx: DocumentContext, flavour: 'opensearch' | 'es'): A
       inputs: { Service: 'logs', Api: 'PutResourcePolicy', policyName: `${ctx.prefix}-${flavour}-logs`, policyDocument: policy },
     },
   ];
-  if (flavour === 'opensearch') {
-    return {
-      id: 'EnableOpenSearchDomainLogs',
-      description: 'Publishes the error, search and index slow logs of an OpenSearch domain to CloudWatch Logs (opensearch-logs-to-cloudwatch).',
-      parameters: { DomainName: { type: 'String', description: 'Domain name (the Config resource id).' } },
-      resourceArn: arnHere('es', 'domain/{{ DomainName }}'),
-      steps: [
-        ...prepare,
-        { name: 'PublishLogs', action: 'aws:executeAwsApi', inputs: { Service: 'opensearch', Api: 'UpdateDomainConfig', DomainName: '{{ DomainName }}', LogPublishingOptions: options } },
-        {
-          name: 'AssertPublishing',
-          action: 'aws:assertAwsResourceProperty',
-          inputs: {
-            Service: 'opensearch',
-            Api: 'DescribeDomainConfig',
-            DomainName: '{{ DomainName }}',
-            PropertySelector: '$.DomainConfig.LogPublishingOptions.Options.ES_APPLICATION_LOGS.Enabled',
-            DesiredValues: ['True'],
-          },
-        },
-      ],
-    };
-  }
+  const engine = ENGINES[flavour];
   return {
-    id: 'EnableElasticsearchDomainLogs',
-    description: 'Publishes the error, search and index slow logs of an Elasticsearch domain to CloudWatch Logs (elasticsearch-logs-to-cloudwatch).',
+    id: engine.id,
+    description: `Publishes the error, search and index slow logs of an ${engine.name} domain to CloudWatch Logs (${engine.rule}).`,
     parameters: { DomainName: { type: 'String', description: 'Domain name (the Config resource id).' } },
     resourceArn: arnHere('es', 'domain/{{ DomainName }}'),
     steps: [
       ...prepare,
-      { name: 'PublishLogs', action: 'aws:executeAwsApi', inputs: { Service: 'es', Api: 'UpdateElasticsearchDomainConfig', DomainName: '{{ DomainName }}', LogPublishingOptions: options } },
+      { name: 'PublishLogs', action: 'aws:executeAwsApi', inputs: { Service: engine.service, Api: engine.update, DomainName: '{{ DomainName }}', LogPublishingOptions: options } },
       {
         name: 'AssertPublishing',
         action: 'aws:assertAwsResourceProperty',
         inputs: {
-          Service: 'es',
-          Api: 'DescribeElasticsearchDomainConfig',
+          Service: engine.service,
+          Api: engine.describe,
           DomainName: '{{ DomainName }}',
           PropertySelector: '$.DomainConfig.LogPublishingOptions.Options.ES_APPLICATION_LOGS.Enabled',
           DesiredValues: ['True'],
