@@ -7,9 +7,10 @@
 import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { App } from 'cdktf';
+import { App, TerraformStack, Testing } from 'cdktf';
+import type { Construct } from 'constructs';
 import { exampleOrganization } from '../../accounts/example';
-import { validateOrganization, type OrganizationInput } from '../../accounts';
+import { ConfigError, validateOrganization, type OrganizationInput } from '../../accounts';
 import { buildLandingZone, synthesize, type LandingZone } from '../../stacks/app';
 
 /** Set by global-setup.ts: where the example organization was synthesized for this run. */
@@ -89,9 +90,7 @@ export function parsePolicy(json: string): { Version: string; Statement: any[] }
 }
 
 /** Synthesizes constructs built in a bare test stack (for module tests); returns the stack JSON. */
-export function synthConstructs(build: (scope: import('constructs').Construct) => void): StackJson {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { Testing, TerraformStack } = require('cdktf') as typeof import('cdktf');
+export function synthConstructs(build: (scope: Construct) => void): StackJson {
   const stack = new TerraformStack(Testing.app(), 'test');
   build(stack);
   return JSON.parse(Testing.synth(stack));
@@ -108,9 +107,7 @@ export const DEV_EXCLUSION_EXCEPTION = {
 } as const;
 
 /** The ConfigError a changed copy of the example raises (fails the test if it raises none). */
-export function problemsOf(mutate: (org: any) => void): import('../../accounts').ConfigError {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { ConfigError, validateOrganization } = require('../../accounts') as typeof import('../../accounts');
+export function problemsOf(mutate: (org: any) => void): ConfigError {
   const org = exampleCopy();
   mutate(org);
   try {

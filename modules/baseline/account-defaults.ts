@@ -6,9 +6,6 @@ import type { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import type { PolicyStatement } from '../iam/policy-document';
 import { KEY_DATA_ACTIONS, SecureKmsKey } from '../security/kms-key';
 
-/** What EBS (and Auto Scaling on its behalf) does with the key: the aws/ebs key's actions, without wildcards. */
-export const EBS_KEY_ACTIONS = KEY_DATA_ACTIONS;
-
 /**
  * Key policy statements of the EBS default key in `region`: any principal of the
  * account, only through EC2 (as the AWS managed aws/ebs key allows), and the Auto
@@ -24,7 +21,7 @@ export function ebsKeyStatements(partition: string, accountId: string, region: s
       Sid: 'AccountPrincipalsThroughEc2',
       Effect: 'Allow',
       Principal: { AWS: '*' },
-      Action: [...EBS_KEY_ACTIONS, 'kms:CreateGrant'],
+      Action: [...KEY_DATA_ACTIONS, 'kms:CreateGrant'],
       Resource: '*',
       Condition: { StringEquals: { 'kms:CallerAccount': accountId, 'kms:ViaService': `ec2.${region}.amazonaws.com` } },
     },
@@ -32,7 +29,7 @@ export function ebsKeyStatements(partition: string, accountId: string, region: s
       Sid: 'AutoScalingServiceLinkedRoleUse',
       Effect: 'Allow',
       Principal: { AWS: '*' },
-      Action: [...EBS_KEY_ACTIONS],
+      Action: [...KEY_DATA_ACTIONS],
       Resource: '*',
       Condition: { StringEquals: { 'aws:PrincipalArn': autoScaling } },
     },

@@ -28,9 +28,6 @@ export interface OrganizationTrailProps {
   readonly dependsOn?: ITerraformDependable[];
 }
 
-/** The actions CloudWatch Logs needs on the trail monitoring key (CloudWatch Logs User Guide, "Encrypt log data using AWS KMS"). */
-export const LOGS_KEY_ACTIONS = KEY_DATA_ACTIONS;
-
 /**
  * The organization trail (PCI DSS 10.2.1, 10.2.2, 10.3.4, 10.5.1): every account, every
  * region, global service events, log file validation (SHA-256 digests signed by CloudTrail),
@@ -152,7 +149,8 @@ export function monitoringKeyStatements(logGroupArn: string, region: string): Po
       Sid: 'CloudWatchLogsEncryptsTrailLogGroup',
       Effect: 'Allow',
       Principal: { Service: `logs.${region}.amazonaws.com` },
-      Action: [...LOGS_KEY_ACTIONS],
+      // What CloudWatch Logs needs on the key (CloudWatch Logs User Guide, "Encrypt log data using AWS KMS").
+      Action: [...KEY_DATA_ACTIONS],
       Resource: '*',
       Condition: { ArnEquals: { 'kms:EncryptionContext:aws:logs:arn': logGroupArn } },
     },
